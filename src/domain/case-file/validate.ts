@@ -1,0 +1,224 @@
+/**
+ * Validates a case file (`../shared/contracts/case-file.md`): the strict zod schema first, then the checks
+ * the schema cannot express — unique ids, references that resolve to the right kind of record, periods
+ * that do not run backwards, residences that do not overlap, care-plan agreement dates. Every error found
+ * is reported, each with its JSON path. When the schema fails, the cross-reference checks are not run
+ * (they need the file's shape), so a file may show more errors once its schema errors are fixed.
+ */
+import type { z } from 'zod';
+import { caseFileSchema, type CaseFile } from './schema.ts';
+import { formatPath } from './paths.ts';
+import { collectIds, describeKind, type IdKind, type IdIndex } from './id-index.ts';
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; caseFile: CaseFile } | { ok: false; errors: ValidationIssue[] };
+
+export function validateCaseFile(input: unknown): ValidationResult {
+  const parsed = caseFileSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: schemaIssues(parsed.error.issues) };
+  const errors = crossReferenceIssues(parsed.data);
+  return errors.length === 0 ? { ok: true, caseFile: parsed.data } : { ok: false, errors };
+}
+
+function schemaIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push({ path: formatPath([...issue.path, key]), message: 'is not a field of this record (extra data belongs in "ext")' });
+      }
+    } else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+      errors.push({ path: formatPath(issue.path), message: 'is required' });
+    } else {
+      errors.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  return errors;
+}
+
+/** The checks beyond the schema, on a file whose shape is valid. */
+export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  const index = collectIds(file, errors);
+  const check = referenceChecker(index, errors);
+  const org = (value: string | undefined, path: string) => check(value, path, ['organisation']);
+  const staffRef = (value: string | undefined, path: string) => check(value, path, ['staff']);
+  const dutyRef = (value: string | undefined, path: string) => check(value, path, ['duty']);
+  const party = (value: string | undefined, path: string) => check(value, path, ['person', 'contact', 'staff', 'organisation']);
+  const period = periodChecker(errors);
+
+  file.organisations.forEach((o, i) => {
+    org(o.successorId, `organisations[${i}].successorId`);
+    period(o.validFrom, o.validTo, `organisations[${i}]`, 'validFrom', 'validTo');
+  });
+  file.staff.forEach((s, i) => org(s.organisationId, `staff[${i}].organisationId`));
+  file.contacts.forEach((c, i) => org(c.organisationId, `contacts[${i}].organisationId`));
+  file.detentions.forEach((d, i) => {
+    const at = `detentions[${i}]`;
+    check(d.continuesFrom, `${at}.continuesFrom`, ['detention']);
+    if (d.continuesFrom === d.id) errors.push({ path: `${at}.continuesFrom`, message: 'a detention cannot continue from itself' });
+    period(d.start, d.end, at, 'start', 'end');
+    period(d.start, d.leftHospital, at, 'start', 'leftHospital');
+    d.leave?.forEach((l, j) => period(l.from, l.to, `${at}.leave[${j}]`, 'from', 'to'));
+  });
+  file.ctos.forEach((c, i) => {
+    check(c.detentionId, `ctos[${i}].detentionId`, ['detention']);
+    period(c.start, c.end, `ctos[${i}]`, 'start', 'end');
+  });
+  file.residences.forEach((r, i) => {
+    const at = `residences[${i}]`;
+    org(r.localAuthorityId, `${at}.localAuthorityId`);
+    org(r.healthBodyId, `${at}.healthBodyId`);
+    org(r.placedById, `${at}.placedById`);
+    period(r.from, r.to, at, 'from', 'to');
+  });
+  checkResidenceOverlaps(file, errors);
+  file.gpRegistrations.forEach((g, i) => {
+    org(g.healthBodyId, `gpRegistrations[${i}].healthBodyId`);
+    period(g.from, g.to, `gpRegistrations[${i}]`, 'from', 'to');
+  });
+  file.duties.forEach((d, i) => {
+    const at = `duties[${i}]`;
+    check(d.detentionId, `${at}.detentionId`, ['detention']);
+    org(d.localAuthorityId, `${at}.localAuthorityId`);
+    org(d.healthBodyId, `${at}.healthBodyId`);
+    period(d.start, d.end, at, 'start', 'end');
+    staffRef(d.ending?.localAuthoritySignOff?.staffId, `${at}.ending.localAuthoritySignOff.staffId`);
+    staffRef(d.ending?.healthBodySignOff?.staffId, `${at}.ending.healthBodySignOff.staffId`);
+    check(d.ending?.reviewMeetingId, `${at}.ending.reviewMeetingId`, ['meeting']);
+  });
+  file.disputes.forEach((d, i) => {
+    const at = `disputes[${i}]`;
+    dutyRef(d.dutyId, `${at}.dutyId`);
+    org(d.withOrganisationId, `${at}.withOrganisationId`);
+    org(d.leadOrganisationId, `${at}.leadOrganisationId`);
+    period(d.openedOn, d.referredOn, at, 'openedOn', 'referredOn');
+    period(d.openedOn, d.resolvedOn, at, 'openedOn', 'resolvedOn');
+  });
+  file.allocations.forEach((a, i) => {
+    dutyRef(a.dutyId, `allocations[${i}].dutyId`);
+    staffRef(a.staffId, `allocations[${i}].staffId`);
+    period(a.from, a.to, `allocations[${i}]`, 'from', 'to');
+  });
+  file.carePlans.forEach((p, i) => {
+    const at = `carePlans[${i}]`;
+    dutyRef(p.dutyId, `${at}.dutyId`);
+    if (p.status === 'draft' && p.agreedOn !== undefined) errors.push({ path: `${at}.agreedOn`, message: 'a draft care plan has not been agreed, so it has no agreedOn' });
+    if (p.status !== 'draft' && p.agreedOn === undefined) errors.push({ path: `${at}.agreedOn`, message: `is required for a care plan with status "${p.status}"` });
+  });
+  file.services.forEach((s, i) => {
+    const at = `services[${i}]`;
+    dutyRef(s.dutyId, `${at}.dutyId`);
+    s.needIds.forEach((needId, j) => check(needId, `${at}.needIds[${j}]`, ['need']));
+    org(s.providerId, `${at}.providerId`);
+    period(s.start, s.end, at, 'start', 'end');
+    s.funding?.forEach((f, j) => {
+      check(f.panelRequestId, `${at}.funding[${j}].panelRequestId`, ['panelRequest']);
+      period(f.from, f.to, `${at}.funding[${j}]`, 'from', 'to');
+    });
+    if (s.topUp) {
+      party(s.topUp.payer, `${at}.topUp.payer`);
+      period(s.topUp.from, s.topUp.to, `${at}.topUp`, 'from', 'to');
+    }
+  });
+  file.charges.forEach((c, i) => {
+    check(c.serviceId, `charges[${i}].serviceId`, ['service']);
+    party(c.payer, `charges[${i}].payer`);
+    period(c.from, c.to, `charges[${i}]`, 'from', 'to');
+  });
+  file.paymentOffers.forEach((o, i) => dutyRef(o.dutyId, `paymentOffers[${i}].dutyId`));
+  file.panelRequests.forEach((p, i) => {
+    dutyRef(p.dutyId, `panelRequests[${i}].dutyId`);
+    org(p.providerId, `panelRequests[${i}].providerId`);
+    check(p.resubmissionOf, `panelRequests[${i}].resubmissionOf`, ['panelRequest']);
+  });
+  file.placementSearches.forEach((p, i) => {
+    dutyRef(p.dutyId, `placementSearches[${i}].dutyId`);
+    org(p.providerId, `placementSearches[${i}].providerId`);
+  });
+  file.meetings.forEach((m, i) => {
+    dutyRef(m.dutyId, `meetings[${i}].dutyId`);
+    m.invited.forEach((who, j) => party(who, `meetings[${i}].invited[${j}]`));
+    m.attended.forEach((who, j) => party(who, `meetings[${i}].attended[${j}]`));
+  });
+  file.decisions.forEach((d, i) => {
+    check(d.meetingId, `decisions[${i}].meetingId`, ['meeting']);
+    dutyRef(d.dutyId, `decisions[${i}].dutyId`);
+  });
+  file.actions.forEach((a, i) => {
+    party(a.ownerId, `actions[${i}].ownerId`);
+    check(a.meetingId, `actions[${i}].meetingId`, ['meeting']);
+    check(a.decisionId, `actions[${i}].decisionId`, ['decision']);
+    check(a.complaintId, `actions[${i}].complaintId`, ['complaint']);
+  });
+  file.communicationPlans.forEach((p, i) => {
+    check(p.viaContactId, `communicationPlans[${i}].viaContactId`, ['contact']);
+    check(p.decisionId, `communicationPlans[${i}].decisionId`, ['decision']);
+    period(p.from, p.to, `communicationPlans[${i}]`, 'from', 'to');
+  });
+  file.communications.forEach((c, i) => {
+    const at = `communications[${i}]`;
+    c.with.forEach((who, j) => party(who, `${at}.with[${j}]`));
+    staffRef(c.staffId, `${at}.staffId`);
+    c.aboutDecisionIds?.forEach((d, j) => check(d, `${at}.aboutDecisionIds[${j}]`, ['decision']));
+    c.aboutCarePlanIds?.forEach((p, j) => check(p, `${at}.aboutCarePlanIds[${j}]`, ['carePlan']));
+  });
+  file.appointments.forEach((a, i) => {
+    staffRef(a.staffId, `appointments[${i}].staffId`);
+    a.with.forEach((who, j) => party(who, `appointments[${i}].with[${j}]`));
+  });
+  file.complaints.forEach((c, i) => {
+    party(c.complainant, `complaints[${i}].complainant`);
+    c.organisationIds.forEach((o, j) => org(o, `complaints[${i}].organisationIds[${j}]`));
+    org(c.leadOrganisationId, `complaints[${i}].leadOrganisationId`);
+  });
+  file.ombudsmanCases.forEach((o, i) => {
+    check(o.complaintId, `ombudsmanCases[${i}].complaintId`, ['complaint']);
+    o.remedies.forEach((r, j) => party(r.ownerId, `ombudsmanCases[${i}].remedies[${j}].ownerId`));
+  });
+  return errors;
+}
+
+function referenceChecker(index: IdIndex, errors: ValidationIssue[]) {
+  return (value: string | undefined, path: string, kinds: readonly IdKind[]): void => {
+    if (value === undefined) return;
+    const wanted = kinds.map(describeKind).join(' or ');
+    // "person" always means the person (a Ref), whatever the person's own id is.
+    if (value === 'person' && kinds.includes('person')) return;
+    const target = index.get(value);
+    if (!target) {
+      errors.push({ path, message: `"${value}" does not match any record in the file (expected ${wanted})` });
+    } else if (!kinds.includes(target.kind)) {
+      errors.push({ path, message: `"${value}" is ${describeKind(target.kind)} (${target.path}), expected ${wanted}` });
+    }
+  };
+}
+
+function periodChecker(errors: ValidationIssue[]) {
+  return (start: string | undefined, end: string | undefined, at: string, startName: string, endName: string): void => {
+    if (start !== undefined && end !== undefined && end < start) {
+      errors.push({ path: `${at}.${endName}`, message: `${end} is before ${startName} ${start}` });
+    }
+  };
+}
+
+/** Residence periods are half-open, so one may begin on the day the previous one ends. */
+function checkResidenceOverlaps(file: CaseFile, errors: ValidationIssue[]): void {
+  const order = file.residences.map((r, i) => ({ r, i })).sort((a, b) => (a.r.from < b.r.from ? -1 : a.r.from > b.r.from ? 1 : a.i - b.i));
+  // `reach` is the earlier residence that runs furthest (an open one runs for ever).
+  let reach: { r: CaseFile['residences'][number]; i: number } | undefined;
+  for (const current of order) {
+    if (reach && (reach.r.to === undefined || current.r.from < reach.r.to)) {
+      const until = reach.r.to === undefined ? 'with no end' : `to ${reach.r.to}`;
+      errors.push({
+        path: `residences[${current.i}].from`,
+        message: `overlaps residences[${reach.i}] (from ${reach.r.from} ${until}); residences must not overlap`,
+      });
+    }
+    if (!reach || (reach.r.to !== undefined && (current.r.to === undefined || current.r.to > reach.r.to))) reach = current;
+  }
+}
