@@ -1,0 +1,81 @@
+/**
+ * Opens the database: PGlite in DATA_DIR (behind an exclusive lock) when there is no DATABASE_URL, or a
+ * PostgreSQL server through a `pg` pool. Both give the same Drizzle `Db`, so services never know which.
+ */
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { acquireEmbeddedLock } from './embedded-lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either a database or a transaction: what repositories accept, so they work inside a service's transaction. */
+export type DbOrTx = Db | Tx;
+
+export type Driver = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+export interface OpenOptions {
+  /** Pool size for PostgreSQL (default 10). */
+  maxConnections?: number;
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, options.maxConnections ?? 10);
+  const lock = acquireEmbeddedLock(config.dataDir);
+  try {
+    const client = await PGlite.create(join(config.dataDir, 'pglite'));
+    return fromPglite(client, async () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+export function openPostgres(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, driver: 'postgres', close: () => pool.end() };
+}
+
+/** Wraps an open PGlite (a data folder, or an in-memory test copy); `afterClose` releases what the caller holds. */
+export function fromPglite(client: PGlite, afterClose: () => Promise<void> = async () => {}): Database {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    driver: 'pglite',
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        await afterClose();
+      }
+    },
+  };
+}
+
+/** The rows of a raw `db.execute(sql…)` result; the two drivers shape results alike but type them differently. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
