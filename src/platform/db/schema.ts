@@ -8,3 +8,4 @@ export * from '../auth/tables.ts';
 export * from '../audit/tables.ts';
 
 // Modules: add `export * from '../../modules/<capability>/tables.ts';` below.
+export * from '../../modules/register/tables.ts';
