@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { earlierRemedies, remedyCompliance, remedyDueDate } from '../../../../src/domain/complaints/remedies.ts';
+import type { OmbudsmanCase, Remedy } from '../../../../src/domain/case-file/schema.ts';
+import { defaultRulesConfig } from '../../../../src/domain/rules/config.ts';
+
+// Worcestershire 24 014 179 (reference decision): three actions "within one month of the final decision".
+// The decision text carries no date; 2025-09-15 is assumed here.
+const mrB: OmbudsmanCase = {
+  id: 'om-b', body: 'LGSCO', reference: '24 014 179', complaintId: 'cmp-b', finalDecisionOn: '2025-09-15',
+  findings: ['service_failure', 'fault', 'injustice'],
+  remedies: [
+    { id: 'r1', text: 'Apologise in writing to Mr B for the fault', kind: 'apology', dueWithin: 'P1M' },
+    { id: 'r2', text: 'Offer Mr B a meeting and a further assessment', kind: 'reassessment', dueWithin: 'P1M' },
+    { id: 'r3', text: "Offer to communicate via Mr B's representative if they agree", kind: 'other', dueWithin: 'P1M' },
+  ],
+};
+
+function remedy(overrides: Partial<Remedy>): Remedy {
+  return { id: 'r', text: 'Remedy', kind: 'apology', ...overrides };
+}
+
+test('due dates: explicit, dueWithin, defaults, month ends clamped (CMP-15)', () => {
+  const cases: [Partial<Remedy>, string | undefined, string | null, string][] = [
+    [{ due: '2025-10-01', dueWithin: 'P3M' }, '2025-09-15', '2025-10-01', 'explicit'],
+    [{ dueWithin: 'P1M' }, '2025-09-15', '2025-10-15', 'due_within'],
+    [{ dueWithin: 'P1M' }, '2025-01-31', '2025-02-28', 'due_within'],
+    [{ dueWithin: 'P2M' }, '2023-12-31', '2024-02-29', 'due_within'],
+    [{ dueWithin: 'P3M' }, '2025-11-30', '2026-02-28', 'due_within'],
+    [{ dueWithin: 'P6M' }, '2024-08-31', '2025-02-28', 'due_within'],
+    [{ kind: 'payment' }, '2025-03-31', '2025-04-30', 'default'],
+    [{ kind: 'service_improvement' }, '2025-11-30', '2026-02-28', 'default'],
+    [{ kind: 'service_improvement' }, undefined, null, 'no_final_decision'],
+    [{ due: '2025-06-01' }, undefined, '2025-06-01', 'explicit'],
+  ];
+  for (const [overrides, finalDecisionOn, due, basis] of cases) {
+    const result = remedyDueDate(remedy(overrides), { ...mrB, finalDecisionOn }, undefined, defaultRulesConfig);
+    assert.equal(result.due, due, JSON.stringify(overrides));
+    assert.equal(result.basis, basis, JSON.stringify(overrides));
+  }
+  assert.match(remedyDueDate(remedy({ kind: 'service_improvement' }), mrB).reason, /usual time for a service improvement \(CMP-15\)/);
+});
+
+test('a final decision after asOf has not happened yet', () => {
+  assert.equal(remedyDueDate(mrB.remedies[0] as Remedy, mrB, '2025-09-14').due, null);
+  assert.equal(remedyCompliance(mrB.remedies[0] as Remedy, mrB, '2025-09-14').state, 'due');
+});
+
+test('compliance states of the Mr B remedies on dates before and after the deadline', () => {
+  const apology = mrB.remedies[0] as Remedy;
+  const cases: [Partial<Remedy>, string, string, number, boolean][] = [
+    [{}, '2025-10-15', 'due', 0, false], // the due day itself
+    [{}, '2025-10-16', 'overdue', 1, false],
+    [{}, '2025-11-14', 'overdue', 30, false],
+    [{ completedOn: '2025-10-01' }, '2025-10-14', 'done_awaiting_evidence', 0, false],
+    [{ completedOn: '2025-10-01' }, '2025-10-15', 'done_awaiting_evidence', 0, true], // 10 working days on
+    [{ completedOn: '2025-10-01', evidenceSentOn: '2025-10-03' }, '2025-10-20', 'closed', 0, false],
+    [{ completedOn: '2025-10-01', evidenceSentOn: '2025-10-30' }, '2025-10-20', 'done_awaiting_evidence', 0, true],
+    [{ completedOn: '2025-11-05' }, '2025-10-20', 'overdue', 5, false], // completion after asOf: not yet done
+    [{ completedOn: '2025-11-05', evidenceSentOn: '2025-11-06' }, '2025-12-01', 'closed', 21, false],
+  ];
+  for (const [overrides, asOf, state, daysLate, evidenceOverdue] of cases) {
+    const result = remedyCompliance({ ...apology, ...overrides }, mrB, asOf);
+    const label = `${JSON.stringify(overrides)} on ${asOf}`;
+    assert.equal(result.state, state, label);
+    assert.equal(result.daysLate, daysLate, label);
+    assert.equal(result.evidenceOverdue, evidenceOverdue, label);
+    assert.equal(result.due, '2025-10-15');
+  }
+  assert.equal(remedyCompliance(apology, mrB, '2025-10-20').reason, 'Overdue: it was due on 2025-10-15 and is 5 days late.');
+  assert.equal(
+    remedyCompliance({ ...apology, completedOn: '2025-11-05' }, mrB, '2025-12-01').reason,
+    'Done on 2025-11-05, 21 days late. Send the Ombudsman evidence that it was done.',
+  );
+});
+
+test('repeat complaint: how late each earlier remedy was', () => {
+  const first: OmbudsmanCase = {
+    ...mrB,
+    remedies: [
+      { ...(mrB.remedies[0] as Remedy), completedOn: '2025-10-10', evidenceSentOn: '2025-10-11' },
+      { ...(mrB.remedies[1] as Remedy), completedOn: '2025-12-01' },
+      mrB.remedies[2] as Remedy,
+    ],
+  };
+  const older: OmbudsmanCase = {
+    id: 'om-a', body: 'joint', reference: '22 001 001', finalDecisionOn: '2023-01-31', findings: ['fault'],
+    remedies: [{ id: 'ra', text: 'Review everyone charged for aftercare', kind: 'service_improvement', completedOn: '2023-05-10' }],
+  };
+  const later: OmbudsmanCase = { id: 'om-c', body: 'LGSCO', reference: '26 000 002', finalDecisionOn: '2026-06-01', findings: [], remedies: [] };
+  const rows = earlierRemedies([first, later, older], '2026-03-01', '2026-02-01');
+  assert.deepEqual(
+    rows.map((r) => [r.reference, r.remedyId, r.due, r.completedOn, r.stillOpen, r.daysLate]),
+    [
+      ['22 001 001', 'ra', '2023-04-30', '2023-05-10', false, 10],
+      ['24 014 179', 'r1', '2025-10-15', '2025-10-10', false, 0],
+      ['24 014 179', 'r2', '2025-10-15', '2025-12-01', false, 47],
+      ['24 014 179', 'r3', '2025-10-15', null, true, 137],
+    ],
+  );
+});
