@@ -10,6 +10,7 @@ import { addMonths, type CivilDate } from '../calendar/civil-date.ts';
 import type { Service } from '../case-file/schema.ts';
 import { isAccommodationService } from './aftercare-classification.ts';
 import { allow, refuse, type RuleReason, type Verdict } from './rule-result.ts';
+import { formatPounds } from './wording.ts';
 
 export type TopUp = NonNullable<Service['topUp']>;
 
@@ -85,11 +86,4 @@ export function checkTopUpAllowed({ topUp, service, dateOfBirth, responsibleBody
       reason: `The person chose ${name}, which costs more than a suitable place that was offered at the authority’s usual rate, so the extra cost can be paid as a top-up.`,
     },
   ]);
-}
-
-/** £1,234.50, or £150 for whole pounds (GOV.UK style for money). */
-export function formatPounds(pence: number): string {
-  const pounds = String(Math.floor(pence / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const rest = pence % 100;
-  return rest === 0 ? `£${pounds}` : `£${pounds}.${String(rest).padStart(2, '0')}`;
 }

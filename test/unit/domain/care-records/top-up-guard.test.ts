@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTopUpAllowed, formatPounds, type TopUpRequest } from '../../../../src/domain/care-records/top-up-guard.ts';
+import { formatDate, formatPounds } from '../../../../src/domain/care-records/wording.ts';
+import { checkTopUpAllowed, type TopUpRequest } from '../../../../src/domain/care-records/top-up-guard.ts';
 
 // TC-17: aged 70, usual cost £1,200 a week, prefers Home X at £1,350 a week; £150 a week extra.
 const tc17: TopUpRequest = {
@@ -64,7 +65,9 @@ test('top-up guard: services that are not aftercare are outside these rules', ()
   assert.match(verdict.reasons[0]?.reason ?? '', /Care Act rules/);
 });
 
-test('formatPounds', () => {
+test('formatPounds and formatDate', () => {
+  assert.equal(formatDate('2025-04-01'), '1 April 2025');
+  assert.equal(formatDate('2026-12-31'), '31 December 2026');
   assert.equal(formatPounds(15_000), '£150');
   assert.equal(formatPounds(12_345_678), '£123,456.78');
   assert.equal(formatPounds(5), '£0.05');
