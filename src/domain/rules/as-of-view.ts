@@ -28,21 +28,24 @@ function mapRecords<T>(records: T[], view: (record: T) => T | null): T[] {
 
 const after = (date: CivilDate | undefined, asOf: CivilDate): boolean => date !== undefined && date > asOf;
 
-/** A copy without `keys`, or the record itself when none of them is set. */
+/** A copy without `keys`, or the record itself when none of them is set. Built afresh, not with `delete`, so the copy stays a fast object. */
 function without<T extends object>(record: T, keys: readonly (keyof T)[]): T {
   if (!keys.some((key) => record[key] !== undefined)) return record;
-  const copy = { ...record };
-  for (const key of keys) delete copy[key];
-  return copy;
+  const copy: Partial<T> = {};
+  for (const key of Object.keys(record) as (keyof T)[]) {
+    if (!keys.includes(key)) copy[key] = record[key];
+  }
+  return copy as T;
 }
 
 /** A copy without those of the date fields `keys` that are after `asOf`, or the record itself when there are none. */
 function withoutLater<T extends object>(record: T, asOf: CivilDate, keys: readonly (keyof T)[]): T {
-  const later = keys.filter((key) => {
+  let later: (keyof T)[] | undefined;
+  for (const key of keys) {
     const value = record[key];
-    return typeof value === 'string' && value > asOf;
-  });
-  return later.length === 0 ? record : without(record, later);
+    if (typeof value === 'string' && value > asOf) (later ??= []).push(key);
+  }
+  return later ? without(record, later) : record;
 }
 
 /** Drops a period record that had not begun, and an end (`to`) not yet reached. */
