@@ -146,6 +146,7 @@ function panelAndSearch(
     accept(day);
     return { earliestStart: day };
   }
+  if (day > asOf) return null;
   let request: PanelRequest = { id: ids.next('pr'), dutyId: duty.id, submittedOn: day, proposal: 'Placement with the provider that offered a place', weeklyCostPence };
   if (offeredBy) request.providerId = offeredBy;
   for (let attempt = 0; attempt < 3; attempt++) {
