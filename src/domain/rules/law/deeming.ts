@@ -21,10 +21,10 @@ export function checkDeeming(context: LawContext, finding: OrdinaryResidenceFind
   if (residence === null || residence.placedById === undefined) return;
   const placing = residence.placedById;
   const placingName = organisationName(context, placing);
+  decision.ruleIds.add('LA-03'); // placed by a council: no deeming for s117 (Worcestershire) unless LA-03A applies
 
   if (residence.placedUnder === 'children_act') {
     decision.flags.add(flag('LA-03', 'LOOKED_AFTER'));
-    decision.ruleIds.add('LA-03');
     decision.reasons.push(councilReasons.lookedAfter(placingName));
   }
   if (!SPECIFIED_ACCOMMODATION.has(residence.kind) || placing === decision.organisationId) return;
@@ -34,6 +34,7 @@ export function checkDeeming(context: LawContext, finding: OrdinaryResidenceFind
     const ordinaryName = organisationName(context, decision.organisationId);
     if (from !== null && finding.t0 >= from) {
       decision.flags.add(flag('LA-03A', 'MHA2025_DEEMING'));
+      decision.ruleIds.delete('LA-03');
       decision.ruleIds.add('LA-03A');
       decision.reasons.push(councilReasons.deemingApplied(placingName, ordinaryName, from));
       decision.organisationId = placing;
@@ -42,13 +43,12 @@ export function checkDeeming(context: LawContext, finding: OrdinaryResidenceFind
     }
     if (finding.t0 > MHA_2025_ROYAL_ASSENT) {
       decision.flags.add(flag('LA-03A', 'MHA2025_DEEMING'));
-      decision.ruleIds.add('LA-03').add('LA-03A');
+      decision.ruleIds.add('LA-03A');
       decision.reasons.push(councilReasons.deemingNotInForce(placingName, ordinaryName));
     }
   }
   if (residence.placedUnder === 'care_act') {
     decision.flags.add(flag('LA-03', 'CARE_ACT_DEEMING_DIVERGENCE'));
-    decision.ruleIds.add('LA-03');
     decision.reasons.push(councilReasons.careActDivergence(placingName, organisationName(context, decision.organisationId)));
   }
 }

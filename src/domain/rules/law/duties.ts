@@ -8,6 +8,7 @@ import type { Duty } from '../../case-file/schema.ts';
 import type { LawContext } from './context.ts';
 import type { DetentionChains, DetentionPeriod } from './detention-chains.ts';
 import { flag } from './flags.ts';
+import { residenceOn } from './history.ts';
 import { isRestrictedSection, sectionName } from './qualifying-sections.ts';
 import { dutyReasons } from './reasons.ts';
 import { attachLeaveAndRecalls } from './duty-events.ts';
@@ -115,7 +116,7 @@ function newDraft(
     draft.ruleIds.add('ELIG-06');
     draft.reasons.push(dutyReasons.cto(cto.start));
   }
-  if (period.dutyDetention !== null && isRestrictedSection(period.dutyDetention.section)) {
+  if (period.dutyDetention !== null && isRestrictedSection(period.dutyDetention.section) && residenceOn(context.residences, start)?.legalCondition === 'conditional_discharge') {
     draft.ruleIds.add('ELIG-07');
     draft.reasons.push(dutyReasons.conditionalDischarge(start));
   }

@@ -25,6 +25,8 @@ export interface OrdinaryResidenceFinding {
   legalCondition: Residence | null;
   /** An informal stay in hospital before the detention (LA-09): passed over, or R itself when recorded. */
   informal: Residence | null;
+  /** A detention in hospital or prison was passed over (LA-04). */
+  passedOverDetention: boolean;
 }
 
 export function findOrdinaryResidence(context: LawContext, t0: CivilDate): OrdinaryResidenceFinding {
@@ -33,11 +35,16 @@ export function findOrdinaryResidence(context: LawContext, t0: CivilDate): Ordin
   let legalCondition: Residence | null = null;
   let informal: Residence | null = null;
   let residence: Residence | null = null;
+  let passedOverDetention = false;
   for (let i = lastIndexBefore(residences, t0); i >= 0; i--) {
     const candidate = residences[i] as Residence;
-    if (candidate.kind === 'hospital_detained') continue;
+    if (candidate.kind === 'hospital_detained') {
+      passedOverDetention = true;
+      continue;
+    }
     if (candidate.kind === 'prison') {
       custody = candidate;
+      passedOverDetention = true;
       continue;
     }
     if (candidate.legalCondition !== undefined) {
@@ -51,11 +58,11 @@ export function findOrdinaryResidence(context: LawContext, t0: CivilDate): Ordin
     residence = candidate;
     break;
   }
-  if (residence === null) return { t0, residence, ordinarilyResident: false, inferred: false, custody, legalCondition, informal };
+  if (residence === null) return { t0, residence, ordinarilyResident: false, inferred: false, custody, legalCondition, informal, passedOverDetention };
   const recorded = residence.ordinarilyResident;
   const inferred = recorded === undefined || recorded === 'unknown';
   const ordinarilyResident = inferred ? SETTLED_KINDS.has(residence.kind) : recorded === 'yes';
-  return { t0, residence, ordinarilyResident, inferred, custody, legalCondition, informal };
+  return { t0, residence, ordinarilyResident, inferred, custody, legalCondition, informal, passedOverDetention };
 }
 
 /** Is the person ordinarily resident in England or Wales at R? */

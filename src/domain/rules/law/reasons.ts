@@ -59,7 +59,8 @@ export const councilReasons = {
   sameCandidate: () => 'The person is resident in the same area, so both readings of s117(3)(c) agree (LA-08).',
   recallKept: (date: CivilDate, alternative: string) =>
     `Recalled on ${date}: under the continuing-order policy the recall neither ends the duty nor moves it (LA-06, U-03). If the recall counted as a new detention, the next duty would fall to ${alternative} (LA-07).`,
-  otherCandidate: (name: string) => `The other candidate under s117(3)(c) is ${name}, where the person is resident; the Act does not say which to prefer (LA-08).`,
+  otherCandidate: (name: string, when: string) =>
+    `The other candidate under s117(3)(c) is ${name}, where the person ${when}; the Act does not say which to prefer (LA-08).`,
   custody: (from: CivilDate) => `In custody from ${from} before the detention: ordinary residence is taken from before custody (LA-10, LA-04).`,
   lostDuringDetention: (name: string, to: CivilDate) =>
     `The residence in ${name}'s area ended on ${to}, during the detention; losing accommodation while detained does not move ordinary residence (LA-04, LA-08).`,

@@ -33,6 +33,7 @@ export function decideCouncil(context: LawContext, draft: DutyDraft, orAt: (t0: 
   const name = organisationName(context, decision.organisationId);
 
   if (period.qualifyingStart !== null && period.qualifyingStart !== period.t0) {
+    decision.ruleIds.add('LA-04'); // no ordinary residence is acquired during the earlier sections (LA-05)
     const atSection = councilAt(context, orAt(period.qualifyingStart), draft.start, false);
     if (atSection.organisationId !== decision.organisationId) {
       decision.flags.add(flag('LA-05', 'UNBROKEN_PERIOD'));
@@ -59,13 +60,14 @@ export function decideCouncil(context: LawContext, draft: DutyDraft, orAt: (t0: 
 /** LA-01 to LA-10 for the detention period that began on finding.t0; `dischargedOn` is the duty's start. */
 export function councilAt(context: LawContext, finding: OrdinaryResidenceFinding, dischargedOn: CivilDate | null, transferFromCustody: boolean): CouncilDecision {
   const { t0, residence } = finding;
-  const decision: CouncilDecision = { organisationId: null, ruleIds: new Set(['LA-01', 'LA-02']), reasons: [], flags: new Set(), nation: null, areaResidence: null };
+  const decision: CouncilDecision = { organisationId: null, ruleIds: new Set(['LA-01', 'LA-02', 'LA-05']), reasons: [], flags: new Set(), nation: null, areaResidence: null };
+  if (finding.passedOverDetention) decision.ruleIds.add('LA-04');
   if (residence !== null && residentInEnglandOrWales(finding)) {
     const limb = residence.nation === 'england' ? '(a)' : '(b)';
     decision.organisationId = residence.localAuthorityId ?? null;
     decision.nation = residence.nation;
     decision.areaResidence = residence;
-    decision.ruleIds.add(`LA-01${limb}`).add('LA-05');
+    decision.ruleIds.add(`LA-01${limb}`);
     decision.reasons.push(councilReasons.ordinarilyResident(organisationName(context, decision.organisationId), addDays(t0, -1), t0, limb));
     if (decision.organisationId === null) {
       decision.flags.add(flag('LA-01', 'AREA_UNKNOWN'));
@@ -97,7 +99,7 @@ export function councilAt(context: LawContext, finding: OrdinaryResidenceFinding
         : councilReasons.informal(residenceWords(finding.informal), organisationName(context, finding.informal.localAuthorityId)),
     );
   }
-  if (residence !== null && residence.to !== undefined && residence.to > t0 && residentInEnglandOrWales(finding)) {
+  if (residence !== null && residence.to !== undefined && residence.to > t0 && (dischargedOn === null || residence.to <= dischargedOn) && residentInEnglandOrWales(finding)) {
     decision.ruleIds.add('LA-04').add('LA-08');
     decision.reasons.push(councilReasons.lostDuringDetention(organisationName(context, residence.localAuthorityId), residence.to));
   }
@@ -123,9 +125,15 @@ function decideUnderLimbC(context: LawContext, finding: OrdinaryResidenceFinding
     decision.areaResidence = sentTo;
     decision.reasons.push(councilReasons.sentOnDischarge(organisationName(context, decision.organisationId), sentTo.from > dischargedOn! ? sentTo.from : dischargedOn!));
   }
-  const living = residenceOn(context.residences, context.asOf);
-  const other = [living?.localAuthorityId, finding.residence?.localAuthorityId].find((id) => id !== undefined && id !== decision.organisationId);
-  decision.reasons.push(other === undefined ? councilReasons.sameCandidate() : councilReasons.otherCandidate(organisationName(context, other)));
+  const living = residenceOn(context.residences, context.asOf)?.localAuthorityId;
+  const before = finding.residence?.localAuthorityId;
+  if (living !== undefined && living !== decision.organisationId) {
+    decision.reasons.push(councilReasons.otherCandidate(organisationName(context, living), 'lives now'));
+  } else if (before !== undefined && before !== decision.organisationId) {
+    decision.reasons.push(councilReasons.otherCandidate(organisationName(context, before), 'lived before the detention'));
+  } else {
+    decision.reasons.push(councilReasons.sameCandidate());
+  }
 }
 
 /** Where the hospital sent the person: the first home (not prison or hospital) from the day they left. */
@@ -141,7 +149,7 @@ function sentOnDischarge(context: LawContext, dischargedOn: CivilDate): Residenc
 
 /** LA-06: the first move to another council's area during the duty. */
 function firstMoveDuring(context: LawContext, draft: DutyDraft, councilId: string | null): Residence | null {
-  for (let i = lastIndexBefore(context.residences, `${draft.start}~`) + 1; i < context.residences.length; i++) {
+  for (let i = Math.max(0, lastIndexBefore(context.residences, `${draft.start}~`)); i < context.residences.length; i++) {
     const residence = context.residences[i] as Residence;
     if (!overlaps(residence, draft.start, draft.end, context.asOf)) break;
     if (!NOT_A_HOME.has(residence.kind) && residence.localAuthorityId !== undefined && residence.localAuthorityId !== councilId) return residence;
