@@ -1,0 +1,64 @@
+/**
+ * Exporting one person's case as a case file: the register sections as stored (ids as imported), empty
+ * arrays for the sections the register does not hold yet, and exactly the organisations and staff the case
+ * refers to (with the successors those organisations name), so that an exported file imported elsewhere
+ * and exported again is unchanged.
+ */
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { OrganisationRow } from '../../platform/organisations/tables.ts';
+import { assertPermission } from '../../platform/permissions.ts';
+import { CASE_FILE_SCHEMA_ID, type CaseFile, type Organisation } from '../../domain/case-file/schema.ts';
+import * as map from './case-file-mapping.ts';
+import { referencedOrganisationIds, referencedStaffIds, unstoredSections } from './case-references.ts';
+import { loadCaseRows, organisationsByIds, staffByIds } from './repository.ts';
+import { requireVisiblePerson } from './use-case.ts';
+
+export function organisationFromRow(row: OrganisationRow): Organisation {
+  const { id, name, kind, code, nation, cqc, validFrom, validTo, successorId } = row;
+  return map.compact({ id, name, kind, code, nation, cqc, validFrom, validTo, successorId }) as Organisation;
+}
+
+export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: string): Promise<CaseFile> {
+  assertPermission(ctx.actor, 'case:read');
+  const person = await requireVisiblePerson(tx, ctx.actor, personId);
+  const rows = await loadCaseRows(tx, personId);
+  const sections = {
+    contacts: rows.contacts.map(map.contactFromRow),
+    detentions: rows.detentions.map(map.detentionFromRow),
+    ctos: rows.ctos.map(map.ctoFromRow),
+    residences: rows.residences.map(map.residenceFromRow),
+    gpRegistrations: rows.gpRegistrations.map(map.gpRegistrationFromRow),
+    duties: rows.duties.map(map.dutyFromRow),
+    disputes: rows.disputes.map(map.disputeFromRow),
+    allocations: rows.allocations.map(map.allocationFromRow),
+  };
+  const staff = (await staffByIds(tx, referencedStaffIds(sections))).map(map.staffFromRow);
+  const organisations = await withSuccessors(tx, referencedOrganisationIds({ ...sections, staff }));
+  const empty = Object.fromEntries(unstoredSections.map((section) => [section, []])) as unknown as Pick<CaseFile, (typeof unstoredSections)[number]>;
+  const file: CaseFile = {
+    schema: CASE_FILE_SCHEMA_ID,
+    organisations: organisations.map(organisationFromRow),
+    staff,
+    person: map.personFromRow(person),
+    ...sections,
+    ...empty,
+    ...(person.caseFileExt ? { ext: person.caseFileExt } : {}),
+  };
+  await recordAudit(tx, ctx, { action: 'case.export', recordType: 'person', recordId: personId, personId });
+  return file;
+}
+
+/** The organisations named, and every successor they name in turn (a file must hold what it refers to). */
+async function withSuccessors(tx: DbOrTx, ids: string[]): Promise<OrganisationRow[]> {
+  const found = new Map<string, OrganisationRow>();
+  const asked = new Set<string>();
+  let wanted = [...new Set(ids)];
+  while (wanted.length > 0) {
+    for (const id of wanted) asked.add(id);
+    for (const row of await organisationsByIds(tx, wanted)) found.set(row.id, row);
+    wanted = [...new Set([...found.values()].flatMap((row) => (row.successorId && !asked.has(row.successorId) ? [row.successorId] : [])))];
+  }
+  return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,153 @@
+/**
+ * Importing a case file's register sections (`../shared/contracts/case-file.md`, "Import records history
+ * as it was"). Organisations are matched by code, else by id; staff by id within their organisation; what
+ * matches nothing is created (with a fresh id when the file's id is taken by a different record). The
+ * person keeps their id; an id already on the register is a conflict whoever holds it. Sections the
+ * register cannot store yet are refused by name, never dropped.
+ */
+import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { ConflictError, validationErrorFromZod, ValidationError } from '../../platform/errors.ts';
+import { organisations } from '../../platform/organisations/tables.ts';
+import { users } from '../../platform/users/tables.ts';
+import { assertPermission } from '../../platform/permissions.ts';
+import { caseFileSchema, type CaseFile, type Duty } from '../../domain/case-file/schema.ts';
+import * as map from './case-file-mapping.ts';
+import { caseFileReferenceIssues, unstoredSectionIssues } from './case-references.ts';
+import { organisationsByCodes, organisationsByIds, personIdExists, personIdWithNhsNumber, staffByIds } from './repository.ts';
+import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
+
+export interface ImportResult {
+  personId: string;
+  createdOrganisations: number;
+  createdStaff: number;
+}
+
+/** Parses and checks a case file without touching the database; throws ValidationError naming every problem. */
+export function checkCaseFile(input: unknown): CaseFile {
+  const parsed = caseFileSchema.safeParse(input);
+  if (!parsed.success) throw validationErrorFromZod(parsed.error);
+  const issues = [...unstoredSectionIssues(parsed.data), ...caseFileReferenceIssues(parsed.data)];
+  if (issues.length > 0) throw new ValidationError(issues, 'The case file cannot be imported');
+  return parsed.data;
+}
+
+export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unknown): Promise<ImportResult> {
+  assertPermission(ctx.actor, 'case:write');
+  const file = checkCaseFile(input);
+  const personId = file.person.id;
+  if (await personIdExists(tx, personId)) {
+    throw new ConflictError({ personId }, { personId }, `A person with the id "${personId}" is already on the register`);
+  }
+  if (file.person.nhsNumber && (await personIdWithNhsNumber(tx, file.person.nhsNumber))) {
+    throw new ConflictError({ nhsNumber: file.person.nhsNumber }, { nhsNumber: file.person.nhsNumber }, 'A person with this NHS number is already on the register');
+  }
+
+  const { organisationIds, created: createdOrganisations } = await matchOrganisations(tx, file);
+  const { staffIds, created: createdStaff } = await matchStaff(tx, file, organisationIds);
+  const org = (id: string) => organisationIds.get(id) ?? id;
+  const orgOrNone = (id: string | undefined) => (id === undefined ? undefined : org(id));
+  const worker = (id: string) => staffIds.get(id) ?? id;
+
+  await tx.insert(people).values({ ...map.personToRow(file.person, ctx.actor.organisationId), caseFileExt: file.ext ?? null });
+  const insert = async <R>(table: Parameters<DbOrTx['insert']>[0], rows: R[]) => {
+    if (rows.length > 0) await tx.insert(table).values(rows as never);
+  };
+  await insert(contacts, file.contacts.map((c) => map.contactToRow(personId, { ...c, organisationId: orgOrNone(c.organisationId) })));
+  await insert(detentions, file.detentions.map((d) => map.detentionToRow(personId, d)));
+  await insert(ctos, file.ctos.map((c) => map.ctoToRow(personId, c)));
+  await insert(
+    residences,
+    file.residences.map((r) =>
+      map.residenceToRow(personId, randomUUID(), { ...r, localAuthorityId: orgOrNone(r.localAuthorityId), healthBodyId: orgOrNone(r.healthBodyId), placedById: orgOrNone(r.placedById) }),
+    ),
+  );
+  await insert(gpRegistrations, file.gpRegistrations.map((g) => map.gpRegistrationToRow(personId, randomUUID(), { ...g, healthBodyId: org(g.healthBodyId) })));
+  await insert(
+    duties,
+    file.duties.map((d) => map.dutyToRow(personId, { ...d, localAuthorityId: org(d.localAuthorityId), healthBodyId: org(d.healthBodyId), ending: remapSignOffs(d.ending, worker) })),
+  );
+  await insert(
+    disputes,
+    file.disputes.map((d) => map.disputeToRow(personId, { ...d, withOrganisationId: org(d.withOrganisationId), leadOrganisationId: orgOrNone(d.leadOrganisationId) })),
+  );
+  await insert(allocations, file.allocations.map((a) => map.allocationToRow(personId, randomUUID(), { ...a, staffId: worker(a.staffId) })));
+
+  const counts = Object.fromEntries(
+    (['contacts', 'detentions', 'ctos', 'residences', 'gpRegistrations', 'duties', 'disputes', 'allocations'] as const).map((s) => [s, file[s].length]),
+  );
+  await recordAudit(tx, ctx, { action: 'case.import', recordType: 'person', recordId: personId, personId, after: { ...counts, createdOrganisations, createdStaff } });
+  return { personId, createdOrganisations, createdStaff };
+}
+
+function remapSignOffs(ending: Duty['ending'], worker: (id: string) => string): Duty['ending'] {
+  if (!ending) return ending;
+  const remapped = { ...ending };
+  if (ending.localAuthoritySignOff) remapped.localAuthoritySignOff = { ...ending.localAuthoritySignOff, staffId: worker(ending.localAuthoritySignOff.staffId) };
+  if (ending.healthBodySignOff) remapped.healthBodySignOff = { ...ending.healthBodySignOff, staffId: worker(ending.healthBodySignOff.staffId) };
+  return remapped;
+}
+
+/** File organisation id → register organisation id, creating those that match nothing. */
+async function matchOrganisations(tx: DbOrTx, file: CaseFile) {
+  const byCode = new Map((await organisationsByCodes(tx, file.organisations.flatMap((o) => (o.code ? [o.code] : [])))).map((o) => [o.code, o.id]));
+  const takenIds = new Set((await organisationsByIds(tx, file.organisations.map((o) => o.id))).map((o) => o.id));
+  const organisationIds = new Map<string, string>();
+  const toCreate: CaseFile['organisations'] = [];
+  for (const o of file.organisations) {
+    const matched = o.code ? byCode.get(o.code) : takenIds.has(o.id) ? o.id : undefined;
+    if (matched !== undefined) {
+      organisationIds.set(o.id, matched);
+      continue;
+    }
+    const id = takenIds.has(o.id) ? randomUUID() : o.id;
+    organisationIds.set(o.id, id);
+    toCreate.push(o);
+  }
+  if (toCreate.length > 0) {
+    await tx.insert(organisations).values(
+      toCreate.map((o) => ({
+        id: organisationIds.get(o.id) ?? o.id,
+        name: o.name,
+        kind: o.kind,
+        code: o.code ?? null,
+        nation: o.nation ?? null,
+        cqc: o.cqc ?? null,
+        validFrom: o.validFrom ?? null,
+        validTo: o.validTo ?? null,
+        successorId: o.successorId === undefined ? null : (organisationIds.get(o.successorId) ?? o.successorId),
+      })),
+    );
+  }
+  return { organisationIds, created: toCreate.length };
+}
+
+/** File staff id → register staff id: the same id when it is free or already this organisation's worker. */
+async function matchStaff(tx: DbOrTx, file: CaseFile, organisationIds: Map<string, string>) {
+  const ids = file.staff.map((s) => s.id);
+  const existing = new Map((await staffByIds(tx, ids)).map((s) => [s.id, s.organisationId]));
+  const userOrganisations = ids.length
+    ? new Map((await tx.select({ id: users.id, organisationId: users.organisationId }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.organisationId]))
+    : new Map<string, string>();
+  const staffIds = new Map<string, string>();
+  const rows: (typeof staff.$inferInsert)[] = [];
+  for (const s of file.staff) {
+    const organisationId = organisationIds.get(s.organisationId) ?? s.organisationId;
+    const holder = existing.get(s.id);
+    if (holder === organisationId) {
+      staffIds.set(s.id, s.id);
+      continue;
+    }
+    const userHolder = userOrganisations.get(s.id);
+    const free = holder === undefined && (userHolder === undefined || userHolder === organisationId);
+    const id = free ? s.id : randomUUID();
+    staffIds.set(s.id, id);
+    rows.push({ id, name: s.name, organisationId, role: s.role ?? null, ext: s.ext ?? null });
+  }
+  if (rows.length > 0) await tx.insert(staff).values(rows);
+  return { staffIds, created: rows.length };
+}
+

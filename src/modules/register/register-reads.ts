@@ -1,0 +1,102 @@
+/**
+ * Reads: the register list and one person's case. Both are filtered by visibility in SQL; reading a case
+ * is audited (`case.view`) in the same transaction as the read.
+ */
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { assertPermission } from '../../platform/permissions.ts';
+import { registerQuery, type PersonCaseDto, type RegisterPage } from './api-schemas.ts';
+import {
+  allocationFromRow,
+  compact,
+  contactFromRow,
+  ctoFromRow,
+  detentionFromRow,
+  disputeFromRow,
+  dutyFromRow,
+  gpRegistrationFromRow,
+  personFromRow,
+  residenceFromRow,
+  staffFromRow,
+} from './case-file-mapping.ts';
+import { referencedOrganisationIds, referencedStaffIds } from './case-references.ts';
+import * as repository from './repository.ts';
+import { parseInput, requireVisiblePerson, today } from './use-case.ts';
+
+export function createRegisterReads({ db }: { db: Db }) {
+  return {
+    async listPeople(ctx: ServiceContext, rawQuery: unknown): Promise<RegisterPage> {
+      assertPermission(ctx.actor, 'case:read');
+      const query = parseInput(registerQuery, rawQuery);
+      const { rows, total } = await repository.listRegister(db, ctx.actor, query, today(ctx));
+      return {
+        people: rows.map((row) => ({
+          id: row.id,
+          givenName: row.given_name,
+          familyName: row.family_name,
+          nhsNumber: row.nhs_number,
+          dateOfBirth: row.date_of_birth,
+          openDuties: Number(row.open_duties),
+          latestDutyStart: row.latest_duty_start,
+          localAuthority: row.local_authority_id ? { id: row.local_authority_id, name: row.local_authority_name ?? row.local_authority_id } : null,
+          healthBody: row.health_body_id ? { id: row.health_body_id, name: row.health_body_name ?? row.health_body_id } : null,
+          workers: typeof row.workers === 'string' ? (JSON.parse(row.workers) as { id: string; name: string }[]) : row.workers,
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+        pages: Math.max(1, Math.ceil(total / query.pageSize)),
+      };
+    },
+
+    /** A person's case as the pages and the API show it: case-file records plus each row's version. */
+    async getCase(ctx: ServiceContext, personId: string): Promise<PersonCaseDto> {
+      assertPermission(ctx.actor, 'case:read');
+      return db.transaction(async (tx) => {
+        const view = await readCase(tx, ctx, personId);
+        await recordAudit(tx, ctx, { action: 'case.view', recordType: 'person', recordId: personId, personId });
+        return view;
+      });
+    },
+
+    async listOrganisations(ctx: ServiceContext) {
+      assertPermission(ctx.actor, 'case:read');
+      const rows = await repository.listOrganisations(db);
+      return rows.map((org) => ({ id: org.id, name: org.name, kind: org.kind, code: org.code ?? undefined }));
+    },
+
+    async listWorkers(ctx: ServiceContext) {
+      assertPermission(ctx.actor, 'case:read');
+      return ctx.actor.organisationId ? repository.workersOf(db, ctx.actor.organisationId) : [];
+    },
+  };
+}
+
+export async function readCase(tx: DbOrTx, ctx: ServiceContext, personId: string): Promise<PersonCaseDto> {
+  const person = await requireVisiblePerson(tx, ctx.actor, personId);
+  const rows = await repository.loadCaseRows(tx, personId);
+  const withVersion = <R extends { version: number }, T>(row: R, record: T) => ({ ...record, version: row.version });
+  const sections = {
+    contacts: rows.contacts.map((row) => withVersion(row, contactFromRow(row))),
+    detentions: rows.detentions.map((row) => withVersion(row, detentionFromRow(row))),
+    ctos: rows.ctos.map((row) => withVersion(row, ctoFromRow(row))),
+    residences: rows.residences.map((row) => ({ id: row.id, ...withVersion(row, residenceFromRow(row)) })),
+    gpRegistrations: rows.gpRegistrations.map((row) => ({ id: row.id, ...withVersion(row, gpRegistrationFromRow(row)) })),
+    duties: rows.duties.map((row) => withVersion(row, dutyFromRow(row))),
+    disputes: rows.disputes.map((row) => withVersion(row, disputeFromRow(row))),
+    allocations: rows.allocations.map((row) => ({ id: row.id, ...withVersion(row, allocationFromRow(row)) })),
+  };
+  const staffRows = await repository.staffByIds(tx, referencedStaffIds(sections));
+  const organisationIds = referencedOrganisationIds({ ...sections, staff: staffRows.map(staffFromRow) });
+  if (person.createdByOrganisationId) organisationIds.push(person.createdByOrganisationId);
+  for (const share of rows.shares) organisationIds.push(share.organisationId);
+  const organisationRows = await repository.organisationsByIds(tx, [...new Set(organisationIds)]);
+  return {
+    person: { ...personFromRow(person), createdByOrganisationId: person.createdByOrganisationId, version: person.version },
+    ...sections,
+    organisations: organisationRows.map((org) => compact({ id: org.id, name: org.name, kind: org.kind, code: org.code })),
+    staff: staffRows.map(staffFromRow),
+    sharedWith: rows.shares.map((share) => share.organisationId),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The register's SQL. Every read of people is filtered in SQL by who may see them (ADR 0001, "Case
+ * visibility"): the organisation that created or imported the person, the councils and health bodies on
+ * their duties, and the organisations the case is shared with. The system actor (the CLI) sees everyone.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/organisations/tables.ts';
+import { users } from '../../platform/users/tables.ts';
+import type { RegisterQuery } from './api-schemas.ts';
+import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
+
+/** `people.id in (…)` for the people the actor's organisation may see; `undefined` means no filter. */
+export function visiblePeople(actor: Actor): SQL | undefined {
+  if (actor.kind === 'system') return undefined;
+  const org = actor.organisationId;
+  if (!org) return sql`false`;
+  return sql`${people.id} in (
+    select ${duties.personId} from ${duties} where ${duties.localAuthorityId} = ${org}
+    union select ${duties.personId} from ${duties} where ${duties.healthBodyId} = ${org}
+    union select ${caseShares.personId} from ${caseShares} where ${caseShares.organisationId} = ${org}
+    union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org})`;
+}
+
+export async function findVisiblePerson(db: DbOrTx, actor: Actor, personId: string) {
+  const rows = await db.select().from(people).where(and(eq(people.id, personId), visiblePeople(actor))).limit(1);
+  return rows[0];
+}
+
+export async function personIdExists(db: DbOrTx, personId: string): Promise<boolean> {
+  const rows = await db.select({ id: people.id }).from(people).where(eq(people.id, personId)).limit(1);
+  return rows.length > 0;
+}
+
+export async function personIdWithNhsNumber(db: DbOrTx, nhsNumber: string): Promise<string | undefined> {
+  const rows = await db.select({ id: people.id }).from(people).where(eq(people.nhsNumber, nhsNumber)).limit(1);
+  return rows[0]?.id;
+}
+
+export async function anyPeople(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: people.id }).from(people).limit(1);
+  return rows.length > 0;
+}
+
+function likePrefix(word: string): string {
+  return `${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE of the register list: visibility first, then the user's filters. */
+function registerFilter(actor: Actor, query: RegisterQuery, today: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [visiblePeople(actor)];
+  const search = query.q?.trim();
+  if (search) {
+    const digits = search.replace(/[\s-]/g, '');
+    if (/^\d{3,10}$/.test(digits)) {
+      conditions.push(sql`${people.nhsNumber} like ${likePrefix(digits)}`);
+    } else {
+      for (const word of search.split(/\s+/).slice(0, 4)) {
+        const pattern = likePrefix(word);
+        conditions.push(sql`(lower(${people.familyName}) like ${pattern} or lower(${people.givenName}) like ${pattern})`);
+      }
+    }
+  }
+  if (query.organisation) {
+    conditions.push(sql`${people.id} in (select ${duties.personId} from ${duties} where ${duties.localAuthorityId} = ${query.organisation}
+      union select ${duties.personId} from ${duties} where ${duties.healthBodyId} = ${query.organisation})`);
+  }
+  if (query.worker) {
+    conditions.push(sql`${people.id} in (select ${allocations.personId} from ${allocations}
+      where ${allocations.staffId} = ${query.worker} and (${allocations.to} is null or ${allocations.to} > ${today}))`);
+  }
+  const open = sql`select ${duties.personId} from ${duties} where ${duties.end} is null or ${duties.end} > ${today}`;
+  if (query.status === 'open') conditions.push(sql`${people.id} in (${open})`);
+  if (query.status === 'ended') {
+    conditions.push(sql`${people.id} in (select ${duties.personId} from ${duties})`, sql`${people.id} not in (${open})`);
+  }
+  return and(...conditions);
+}
+
+const sortOrders: Record<RegisterQuery['sort'], (direction: SQL) => SQL> = {
+  name: (d) => sql`lower(${people.familyName}) ${d}, lower(${people.givenName}) ${d}, ${people.id} ${d}`,
+  nhsNumber: (d) => sql`${people.nhsNumber} ${d} nulls last, ${people.id} ${d}`,
+  dateOfBirth: (d) => sql`${people.dateOfBirth} ${d} nulls last, ${people.id} ${d}`,
+  dutyStart: (d) => sql`latest.start ${d} nulls last, ${people.id} ${d}`,
+  updated: (d) => sql`${people.updatedAt} ${d}, ${people.id} ${d}`,
+};
+
+export interface RegisterListRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  nhs_number: string | null;
+  date_of_birth: string | null;
+  open_duties: number;
+  latest_duty_start: string | null;
+  local_authority_id: string | null;
+  local_authority_name: string | null;
+  health_body_id: string | null;
+  health_body_name: string | null;
+  workers: { id: string; name: string }[] | string;
+}
+
+/** One page of the register and the number of people matching, both under the same visibility filter. */
+export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuery, today: string) {
+  const where = registerFilter(actor, query, today);
+  const whereSql = where ? sql`where ${where}` : sql``;
+  const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
+  const offset = (query.page - 1) * query.pageSize;
+  const page = await db.execute(sql`
+    select ${people.id} as id, ${people.givenName} as given_name, ${people.familyName} as family_name,
+      ${people.nhsNumber} as nhs_number, to_char(${people.dateOfBirth}, 'YYYY-MM-DD') as date_of_birth,
+      (select count(*)::int from ${duties} od where od.person_id = ${people.id} and (od."end" is null or od."end" > ${today})) as open_duties,
+      to_char(latest.start, 'YYYY-MM-DD') as latest_duty_start,
+      latest.local_authority_id, la.name as local_authority_name, latest.health_body_id, hb.name as health_body_name,
+      coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
+        from ${allocations} a join ${staff} s on s.id = a.staff_id
+        where a.person_id = ${people.id} and (a."to" is null or a."to" > ${today})), '[]'::json) as workers
+    from ${people}
+    left join lateral (
+      select d.start, d.local_authority_id, d.health_body_id from ${duties} d where d.person_id = ${people.id}
+      order by (d."end" is null or d."end" > ${today}) desc, d.start desc, d.id limit 1
+    ) latest on true
+    left join ${organisations} la on la.id = latest.local_authority_id
+    left join ${organisations} hb on hb.id = latest.health_body_id
+    ${whereSql}
+    order by ${sortOrders[query.sort](direction)}
+    limit ${query.pageSize} offset ${offset}`);
+  const counted = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
+  return { rows: rowsOf<RegisterListRow>(page), total: counted[0]?.n ?? 0 };
+}
+
+/** Every register record of one person, in a stable order (dates first, then ids). */
+export async function loadCaseRows(db: DbOrTx, personId: string) {
+  const [contactRows, detentionRows, ctoRows, residenceRows, gpRows, dutyRows, disputeRows, allocationRows, shareRows] = await Promise.all([
+    db.select().from(contacts).where(eq(contacts.personId, personId)).orderBy(asc(contacts.createdAt), asc(contacts.id)),
+    db.select().from(detentions).where(eq(detentions.personId, personId)).orderBy(asc(detentions.start), asc(detentions.id)),
+    db.select().from(ctos).where(eq(ctos.personId, personId)).orderBy(asc(ctos.start), asc(ctos.id)),
+    db.select().from(residences).where(eq(residences.personId, personId)).orderBy(asc(residences.from), asc(residences.id)),
+    db.select().from(gpRegistrations).where(eq(gpRegistrations.personId, personId)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id)),
+    db.select().from(duties).where(eq(duties.personId, personId)).orderBy(asc(duties.start), asc(duties.id)),
+    db.select().from(disputes).where(eq(disputes.personId, personId)).orderBy(asc(disputes.openedOn), asc(disputes.id)),
+    db.select().from(allocations).where(eq(allocations.personId, personId)).orderBy(asc(allocations.from), asc(allocations.id)),
+    db.select().from(caseShares).where(eq(caseShares.personId, personId)).orderBy(asc(caseShares.organisationId)),
+  ]);
+  return {
+    contacts: contactRows,
+    detentions: detentionRows,
+    ctos: ctoRows,
+    residences: residenceRows,
+    gpRegistrations: gpRows,
+    duties: dutyRows,
+    disputes: disputeRows,
+    allocations: allocationRows,
+    shares: shareRows,
+  };
+}
+export type CaseRows = Awaited<ReturnType<typeof loadCaseRows>>;
+
+export async function organisationsByIds(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(organisations).where(inArray(organisations.id, [...ids])).orderBy(asc(organisations.id));
+}
+
+export async function organisationsByCodes(db: DbOrTx, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db.select().from(organisations).where(inArray(organisations.code, [...codes]));
+}
+
+export async function listOrganisations(db: DbOrTx) {
+  return db.select().from(organisations).orderBy(asc(organisations.name), asc(organisations.id));
+}
+
+export async function staffByIds(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(staff).where(inArray(staff.id, [...ids])).orderBy(asc(staff.id));
+}
+
+/** The people of an organisation who may be allocated a case: its staff records and its users. */
+export async function workersOf(db: DbOrTx, organisationId: string) {
+  const result = await db.execute(sql`
+    select id, name from ${staff} where organisation_id = ${organisationId}
+    union select id, name from ${users} where organisation_id = ${organisationId} and not disabled
+    order by name, id`);
+  return rowsOf<{ id: string; name: string }>(result);
+}
+
+/** A worker's staff record, made from their user account the first time they are allocated a case. */
+export async function ensureStaffRecord(db: DbOrTx, staffId: string) {
+  const existing = await db.select().from(staff).where(eq(staff.id, staffId)).limit(1);
+  if (existing[0]) return existing[0];
+  const user = await db.select().from(users).where(eq(users.id, staffId)).limit(1);
+  if (!user[0]) return undefined;
+  const created = await db.insert(staff).values({ id: user[0].id, name: user[0].name, organisationId: user[0].organisationId }).returning();
+  return created[0];
+}
+
+export async function shareCase(db: DbOrTx, personId: string, organisationId: string, sharedBy: string): Promise<boolean> {
+  const inserted = await db.insert(caseShares).values({ personId, organisationId, sharedBy }).onConflictDoNothing().returning();
+  return inserted.length > 0;
+}

@@ -1,0 +1,35 @@
+/**
+ * The register's use cases (ADR 0001, "Services"): reads filtered by case visibility, writes in one
+ * transaction each with their audit event, and the case-file import and export of the register sections.
+ */
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { CaseFile } from '../../domain/case-file/schema.ts';
+import { exportCaseFile } from './case-file-export.ts';
+import { checkCaseFile, importCaseFile, type ImportResult } from './case-file-import.ts';
+import { createPersonWrites } from './person-writes.ts';
+import { createRecordWrites } from './record-writes.ts';
+import { createRegisterReads } from './register-reads.ts';
+import { anyPeople } from './repository.ts';
+
+export interface RegisterServiceDeps {
+  db: Db;
+}
+
+export function createRegisterService(deps: RegisterServiceDeps) {
+  const { db } = deps;
+  return {
+    ...createRegisterReads(deps),
+    ...createPersonWrites(deps),
+    ...createRecordWrites(deps),
+    checkCaseFile,
+    /** Imports within the caller's transaction (the CLI imports several files, one transaction each). */
+    importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importCaseFile(tx, ctx, caseFile),
+    /** Imports in a transaction of its own: a file that fails changes nothing. */
+    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importCaseFile(tx, ctx, caseFile)),
+    exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId)),
+    hasPeople: (): Promise<boolean> => anyPeople(db),
+  };
+}
+
+export type RegisterService = ReturnType<typeof createRegisterService>;
