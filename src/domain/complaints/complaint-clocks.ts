@@ -5,9 +5,11 @@
  *   complaints are made within 12 months of the event or of coming to notice (CMP-03).
  * - corporate (LGSCO Complaint Handling Code, §6.2): stage 1 acknowledge in 5 working days, respond 10 working
  *   days after acknowledgement (extension of no more than 10 more); stage 2 acknowledge in 5, respond 20 after.
- * - other: only the dates recorded on the complaint.
+ * - other: no acknowledgement clock; the response is due on the agreed date, else 6 months after receipt.
  * "Has passed" means strictly before asOf, as in the alerts complaint-not-acknowledged and
- * complaint-response-overdue (alert-rules "Counting"), so a complaint is on time on its due date.
+ * complaint-response-overdue (alert-rules "Counting"), so a complaint is on time on its due date. Statutory and
+ * other complaints are overdue exactly when those alerts are raised; a corporate complaint is overdue by the
+ * Code's shorter clock, well before the alert's 6-month backstop.
  */
 import { addMonths, daysBetween, maxDate, type CivilDate } from '../calendar/civil-date.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
@@ -95,6 +97,10 @@ export function clockState(complaint: Complaint, asOf: CivilDate, options: Clock
     if (latestExtendedResponse && responseDue > latestExtendedResponse) {
       reasons.push(`The agreed date is later than the Code allows (${latestExtendedResponse}). Explain why in writing.`);
     }
+  } else if (!responseDue) {
+    responseDue = addMonths(complaint.receivedOn, thresholds.complaintResponseMonths);
+    basis = 'six_months';
+    reasons.push(`Respond by ${responseDue}: 6 months after the complaint was received.`);
   }
 
   // As complaint-not-acknowledged: a response does not stand in for the acknowledgement; withdrawal stops both.

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clockState, timeLimitCheck } from '../../../../src/domain/complaints/complaint-clocks.ts';
-import type { Complaint } from '../../../../src/domain/case-file/schema.ts';
+import type { CaseFile, Complaint } from '../../../../src/domain/case-file/schema.ts';
+import { computeAlerts } from '../../../../src/domain/rules/alerts/index.ts';
+import { asOfView } from '../../../../src/domain/rules/as-of-view.ts';
+import { defaultRulesConfig } from '../../../../src/domain/rules/config.ts';
+import { mrBCaseFile } from '../coordination/mr-b.ts';
 
 function complaint(overrides: Partial<Complaint> = {}): Complaint {
   return {
@@ -124,12 +128,37 @@ test('corporate stage 2: final response 20 working days after acknowledgement', 
   assert.equal(clock.latestExtendedResponse, null);
 });
 
-test('other procedures keep only the recorded dates', () => {
-  const none = clockState(complaint({ procedure: 'other' }), '2026-01-01');
+test('other procedures: no acknowledgement clock, response by the agreed date or in 6 months', () => {
+  const none = clockState(complaint({ procedure: 'other' }), '2025-09-03');
   assert.equal(none.state, 'in_time');
   assert.equal(none.acknowledgementDue, null);
-  assert.equal(none.responseDue, null);
+  assert.equal(none.responseDue, '2025-09-03');
+  assert.equal(none.responseDueBasis, 'six_months');
+  assert.equal(none.delayLetter, null);
+  assert.equal(clockState(complaint({ procedure: 'other' }), '2025-09-04').state, 'response_overdue');
   const agreed = clockState(complaint({ procedure: 'other', responseDue: '2025-04-01' }), '2025-04-02');
   assert.equal(agreed.state, 'response_overdue');
   assert.equal(agreed.daysResponseOverdue, 1);
+});
+
+test('statutory and other clocks agree with complaint-not-acknowledged and complaint-response-overdue', () => {
+  const complaints: Complaint[] = [
+    complaint({ id: 'a' }),
+    complaint({ id: 'b', acknowledgedOn: '2025-03-05' }),
+    complaint({ id: 'c', acknowledgedOn: '2025-03-10', responseDue: '2025-05-30' }),
+    complaint({ id: 'd', acknowledgedOn: '2025-03-05', respondedOn: '2025-09-10' }),
+    complaint({ id: 'e', procedure: 'other' }),
+    complaint({ id: 'f', outcome: 'withdrawn' }),
+    complaint({ id: 'g', receivedOn: '2025-04-17' }),
+  ];
+  const file: CaseFile = { ...mrBCaseFile(), decisions: [], complaints };
+  for (const asOf of ['2025-03-06', '2025-03-07', '2025-03-10', '2025-04-24', '2025-04-25', '2025-05-30', '2025-05-31', '2025-09-03', '2025-09-04', '2025-09-10', '2025-10-18']) {
+    const alerts = computeAlerts(asOfView(file, asOf), asOf, { duties: [], flags: [] }, defaultRulesConfig);
+    for (const c of complaints.filter((c) => c.receivedOn <= asOf)) {
+      const clock = clockState(c, asOf);
+      const raised = (id: string) => alerts.some((a) => a.id === id && a.subject.id === c.id);
+      assert.equal(clock.acknowledgementOverdue, raised('complaint-not-acknowledged'), `${c.id} acknowledgement on ${asOf}`);
+      assert.equal(clock.responseOverdue, raised('complaint-response-overdue'), `${c.id} response on ${asOf}`);
+    }
+  }
 });

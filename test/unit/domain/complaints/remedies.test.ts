@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { earlierRemedies, remedyCompliance, remedyDueDate } from '../../../../src/domain/complaints/remedies.ts';
-import type { OmbudsmanCase, Remedy } from '../../../../src/domain/case-file/schema.ts';
+import type { CaseFile, OmbudsmanCase, Remedy } from '../../../../src/domain/case-file/schema.ts';
+import { computeAlerts } from '../../../../src/domain/rules/alerts/index.ts';
+import { asOfView } from '../../../../src/domain/rules/as-of-view.ts';
+import { mrBCaseFile } from '../coordination/mr-b.ts';
 import { defaultRulesConfig } from '../../../../src/domain/rules/config.ts';
 
 // Worcestershire 24 014 179 (reference decision): three actions "within one month of the final decision".
@@ -98,4 +101,32 @@ test('repeat complaint: how late each earlier remedy was', () => {
       ['24 014 179', 'r3', '2025-10-15', null, true, 137],
     ],
   );
+});
+
+test('compliance states agree with ombudsman-remedy-overdue and ombudsman-evidence-not-sent', () => {
+  const cases: OmbudsmanCase[] = [
+    {
+      ...mrB,
+      remedies: [
+        mrB.remedies[0] as Remedy,
+        { ...(mrB.remedies[1] as Remedy), completedOn: '2025-10-01' },
+        { ...(mrB.remedies[2] as Remedy), completedOn: '2025-10-20', evidenceSentOn: '2025-11-20' },
+        { id: 'r4', text: 'Review everyone without an allocated worker', kind: 'service_improvement' },
+        { id: 'r5', text: 'Refund charges', kind: 'refund', due: '2025-09-30', amountPence: 120000 },
+      ],
+    },
+    { id: 'om-x', body: 'PHSO', reference: 'P-1', findings: ['fault'], remedies: [{ id: 'r6', text: 'Apologise', kind: 'apology' }] },
+  ];
+  const file: CaseFile = { ...mrBCaseFile(), decisions: [], ombudsmanCases: cases };
+  for (const asOf of ['2025-09-14', '2025-10-01', '2025-10-14', '2025-10-15', '2025-10-16', '2025-11-03', '2025-11-19', '2025-11-20', '2025-12-15', '2025-12-16']) {
+    const alerts = computeAlerts(asOfView(file, asOf), asOf, { duties: [], flags: [] }, defaultRulesConfig);
+    for (const c of cases) {
+      for (const r of c.remedies) {
+        const compliance = remedyCompliance(r, c, asOf);
+        const raised = (id: string) => alerts.some((a) => a.id === id && a.subject.id === r.id);
+        assert.equal(compliance.state === 'overdue', raised('ombudsman-remedy-overdue'), `${r.id} overdue on ${asOf}`);
+        assert.equal(compliance.evidenceOverdue, raised('ombudsman-evidence-not-sent'), `${r.id} evidence on ${asOf}`);
+      }
+    }
+  }
 });

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { absentInvitees, cancelMeeting, meetingNotRecorded, recordMeetingHeld } from '../../../../src/domain/coordination/meetings.ts';
-import type { Meeting } from '../../../../src/domain/case-file/schema.ts';
+import type { CaseFile, Meeting } from '../../../../src/domain/case-file/schema.ts';
+import { computeAlerts } from '../../../../src/domain/rules/alerts/index.ts';
+import { asOfView } from '../../../../src/domain/rules/as-of-view.ts';
+import { defaultRulesConfig } from '../../../../src/domain/rules/config.ts';
+import { mrBCaseFile } from './mr-b.ts';
 
 // Reference decision: the multi-disciplinary meeting of 8 October 2024 that decided to talk to Mr B only
 // through charity 2's worker. Mr B and his representative were not there.
@@ -69,4 +73,20 @@ test('meeting-not-recorded from the 2nd working day after the meeting', () => {
     [{ ...october, status: 'cancelled' }, '2025-01-01', false],
   ];
   for (const [meeting, asOf, expected] of cases) assert.equal(meetingNotRecorded(meeting, asOf), expected, `${meeting.date} ${asOf}`);
+});
+
+test('meetingNotRecorded agrees with meeting-not-recorded', () => {
+  const meetings: Meeting[] = [
+    october,
+    { ...october, id: 'm-xmas', date: '2024-12-24' },
+    { ...october, id: 'm-held', status: 'held', attended: ['sw1'], minutes: 'x' },
+  ];
+  const file: CaseFile = { ...mrBCaseFile(), decisions: [], meetings };
+  for (const asOf of ['2024-10-08', '2024-10-09', '2024-10-10', '2024-12-27', '2024-12-30']) {
+    const alerts = computeAlerts(asOfView(file, asOf), asOf, { duties: [], flags: [] }, defaultRulesConfig);
+    for (const meeting of meetings.filter((m) => m.date <= asOf)) {
+      const raised = alerts.some((a) => a.id === 'meeting-not-recorded' && a.subject.id === meeting.id);
+      assert.equal(meetingNotRecorded(meeting, asOf), raised, `${meeting.id} on ${asOf}`);
+    }
+  }
 });

@@ -4,7 +4,11 @@ import {
   checkResubmission, decidePanelRequest, isRepeatRejection, panelStatus, previousRejectionBanner, previousRejections,
   resubmissionChain,
 } from '../../../../src/domain/coordination/panel-requests.ts';
-import type { PanelRequest } from '../../../../src/domain/case-file/schema.ts';
+import type { CaseFile, PanelRequest } from '../../../../src/domain/case-file/schema.ts';
+import { computeAlerts } from '../../../../src/domain/rules/alerts/index.ts';
+import { asOfView } from '../../../../src/domain/rules/as-of-view.ts';
+import { defaultRulesConfig } from '../../../../src/domain/rules/config.ts';
+import { mrBCaseFile } from './mr-b.ts';
 
 // Reference decision: agency 1's supported accommodation, refused in December 2023 and again on 19 March 2024.
 // The exact December date is not given; 2023-12-13 is assumed.
@@ -99,4 +103,18 @@ test('a broken or circular chain stops', () => {
   const b: PanelRequest = { id: 'b', dutyId: 'du1', submittedOn: '2024-01-03', proposal: 'x', resubmissionOf: 'a', decision: 'rejected', decidedOn: '2024-01-04', reasons: 'r' };
   assert.deepEqual(resubmissionChain(a, [a, b]).map((r) => r.id), ['b']);
   assert.deepEqual(resubmissionChain({ ...a, resubmissionOf: 'missing' }, [a, b]), []);
+});
+
+test('isRepeatRejection agrees with panel-repeat-rejection on Mr B dates', () => {
+  const marchRejected: PanelRequest = { ...march, decision: 'rejected', decidedOn: '2024-03-19', reasons: 'Provider untested.' };
+  const third: PanelRequest = { id: 'pr3', dutyId: 'du1', submittedOn: '2024-05-01', proposal: 'Agency 1 again', resubmissionOf: 'pr2', decision: 'approved', decidedOn: '2024-05-02', reasons: 'Now known to council K' };
+  const requests = [december, marchRejected, third];
+  const file: CaseFile = { ...mrBCaseFile(), decisions: [], panelRequests: requests };
+  for (const asOf of ['2023-12-13', '2024-03-18', '2024-03-19', '2024-06-01']) {
+    const alerts = computeAlerts(asOfView(file, asOf), asOf, { duties: [], flags: [] }, defaultRulesConfig);
+    for (const request of requests.filter((r) => r.submittedOn <= asOf)) {
+      const raised = alerts.some((a) => a.id === 'panel-repeat-rejection' && a.subject.id === request.id);
+      assert.equal(isRepeatRejection(request, requests, asOf), raised, `${request.id} on ${asOf}`);
+    }
+  }
 });
