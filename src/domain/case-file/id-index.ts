@@ -25,10 +25,23 @@ export function describeKind(kind: IdKind): string {
   return descriptions[kind];
 }
 
-/** Indexes every id; duplicates and misuse of the reserved id "person" are pushed onto `errors`. */
-export function collectIds(file: CaseFile, errors: { path: string; message: string }[]): IdIndex {
+/**
+ * Indexes every id; duplicates and misuse of the reserved id "person" are pushed onto `errors`. `complete`
+ * is false when some record or id could not be read (a file that failed the schema): a reference that
+ * finds nothing may then point at that record, so it cannot be called dangling.
+ */
+export function collectIds(file: CaseFile, errors: { path: string; message: string }[]): { ids: IdIndex; complete: boolean } {
   const index = new Map<string, { kind: IdKind; path: string }>();
+  let complete = true;
+  const records = <T>(list: readonly T[], visit: (record: T, i: number) => void): void => {
+    if (!Array.isArray(list)) complete = false;
+    else list.forEach((record: T, i) => (typeof record === 'object' && record !== null ? visit(record, i) : (complete = false)));
+  };
   const add = (id: string, kind: IdKind, path: string): void => {
+    if (typeof id !== 'string') {
+      complete = false; // a schema error, reported by the schema
+      return;
+    }
     // The person's own id may be "person": a Ref "person" names them either way.
     if (id === 'person' && kind !== 'person') {
       errors.push({ path, message: '"person" is reserved (it means the person) and cannot be the id of another record' });
@@ -38,21 +51,21 @@ export function collectIds(file: CaseFile, errors: { path: string; message: stri
     if (earlier) errors.push({ path, message: `"${id}" is already the id of ${describeKind(earlier.kind)} (${earlier.path}); ids must be unique in the file` });
     else index.set(id, { kind, path });
   };
-  const each = <T extends { id: string }>(records: readonly T[], kind: IdKind, name: string): void => {
-    records.forEach((record, i) => add(record.id, kind, `${name}[${i}].id`));
+  const each = <T extends { id: string }>(list: readonly T[], kind: IdKind, name: string): void => {
+    records(list, (record, i) => add(record.id, kind, `${name}[${i}].id`));
   };
 
   each(file.organisations, 'organisation', 'organisations');
   each(file.staff, 'staff', 'staff');
-  add(file.person.id, 'person', 'person.id');
+  add((file.person as Partial<CaseFile['person']> | null)?.id as string, 'person', 'person.id');
   each(file.contacts, 'contact', 'contacts');
   each(file.detentions, 'detention', 'detentions');
   each(file.ctos, 'cto', 'ctos');
   each(file.duties, 'duty', 'duties');
   each(file.disputes, 'dispute', 'disputes');
-  file.carePlans.forEach((plan, i) => {
+  records(file.carePlans, (plan, i) => {
     add(plan.id, 'carePlan', `carePlans[${i}].id`);
-    plan.needs.forEach((need, j) => add(need.id, 'need', `carePlans[${i}].needs[${j}].id`));
+    records(plan.needs, (need, j) => add(need.id, 'need', `carePlans[${i}].needs[${j}].id`));
   });
   each(file.services, 'service', 'services');
   each(file.charges, 'charge', 'charges');
@@ -65,13 +78,13 @@ export function collectIds(file: CaseFile, errors: { path: string; message: stri
   each(file.communicationPlans, 'communicationPlan', 'communicationPlans');
   each(file.communications, 'communication', 'communications');
   each(file.appointments, 'appointment', 'appointments');
-  file.complaints.forEach((complaint, i) => {
+  records(file.complaints, (complaint, i) => {
     add(complaint.id, 'complaint', `complaints[${i}].id`);
-    complaint.points.forEach((point, j) => add(point.id, 'complaintPoint', `complaints[${i}].points[${j}].id`));
+    records(complaint.points, (point, j) => add(point.id, 'complaintPoint', `complaints[${i}].points[${j}].id`));
   });
-  file.ombudsmanCases.forEach((ombudsmanCase, i) => {
+  records(file.ombudsmanCases, (ombudsmanCase, i) => {
     add(ombudsmanCase.id, 'ombudsmanCase', `ombudsmanCases[${i}].id`);
-    ombudsmanCase.remedies.forEach((remedy, j) => add(remedy.id, 'remedy', `ombudsmanCases[${i}].remedies[${j}].id`));
+    records(ombudsmanCase.remedies, (remedy, j) => add(remedy.id, 'remedy', `ombudsmanCases[${i}].remedies[${j}].id`));
   });
-  return index;
+  return { ids: index, complete };
 }

@@ -15,3 +15,15 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   }
   return path === '' ? '(the file)' : path;
 }
+
+/**
+ * Calls `visit` for each item of `list` that is present, skipping a `list` that is not an array and items
+ * that are null or undefined. The cross-reference checks use it so they can also run, defensively, on a
+ * file that failed the schema (and so report every error at once).
+ */
+export function forEachIn<T>(list: readonly T[] | undefined, visit: (item: T, index: number) => void): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((item: T | null | undefined, index) => {
+    if (item !== null && item !== undefined) visit(item, index);
+  });
+}

@@ -2,12 +2,13 @@
  * Validates a case file (`../shared/contracts/case-file.md`): the strict zod schema first, then the checks
  * the schema cannot express — unique ids, references that resolve to the right kind of record, periods
  * that do not run backwards, residences that do not overlap, care-plan agreement dates. Every error found
- * is reported, each with its JSON path. When the schema fails, the cross-reference checks are not run
- * (they need the file's shape), so a file may show more errors once its schema errors are fixed.
+ * is reported, each with its JSON path. When the schema fails, the cross-reference checks still run,
+ * defensively, over whatever parts of the file have the right shape, and report what the schema did not.
  */
 import type { z } from 'zod';
 import { caseFileSchema, type CaseFile } from './schema.ts';
-import { formatPath } from './paths.ts';
+import { isCivilDate } from '../calendar/civil-date.ts';
+import { forEachIn, formatPath } from './paths.ts';
 import { collectIds, describeKind, type IdKind, type IdIndex } from './id-index.ts';
 
 export interface ValidationIssue {
@@ -19,7 +20,15 @@ export type ValidationResult = { ok: true; caseFile: CaseFile } | { ok: false; e
 
 export function validateCaseFile(input: unknown): ValidationResult {
   const parsed = caseFileSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: schemaIssues(parsed.error.issues) };
+  if (!parsed.success) {
+    const errors = schemaIssues(parsed.error.issues);
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors };
+    // Only what the schema has not already said about the same field (or a field inside it).
+    const reported = errors.map((e) => e.path);
+    const covered = (path: string) => reported.some((r) => path === r || path.startsWith(`${r}.`) || path.startsWith(`${r}[`));
+    const more = crossReferenceIssues(input as CaseFile).filter((e) => !covered(e.path));
+    return { ok: false, errors: [...errors, ...more] };
+  }
   const errors = crossReferenceIssues(parsed.data);
   return errors.length === 0 ? { ok: true, caseFile: parsed.data } : { ok: false, errors };
 }
@@ -40,36 +49,39 @@ function schemaIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
   return errors;
 }
 
-/** The checks beyond the schema, on a file whose shape is valid. */
+/**
+ * The checks beyond the schema. Typed for a valid file, but safe on any object: a part of the wrong shape
+ * is skipped (the schema reports it).
+ */
 export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
-  const index = collectIds(file, errors);
-  const check = referenceChecker(index, errors);
+  const { ids, complete } = collectIds(file, errors);
+  const check = referenceChecker(ids, complete, errors);
   const org = (value: string | undefined, path: string) => check(value, path, ['organisation']);
   const staffRef = (value: string | undefined, path: string) => check(value, path, ['staff']);
   const dutyRef = (value: string | undefined, path: string) => check(value, path, ['duty']);
   const party = (value: string | undefined, path: string) => check(value, path, ['person', 'contact', 'staff', 'organisation']);
   const period = periodChecker(errors);
 
-  file.organisations.forEach((o, i) => {
+  forEachIn(file.organisations, (o, i) => {
     org(o.successorId, `organisations[${i}].successorId`);
     period(o.validFrom, o.validTo, `organisations[${i}]`, 'validFrom', 'validTo');
   });
-  file.staff.forEach((s, i) => org(s.organisationId, `staff[${i}].organisationId`));
-  file.contacts.forEach((c, i) => org(c.organisationId, `contacts[${i}].organisationId`));
-  file.detentions.forEach((d, i) => {
+  forEachIn(file.staff, (s, i) => org(s.organisationId, `staff[${i}].organisationId`));
+  forEachIn(file.contacts, (c, i) => org(c.organisationId, `contacts[${i}].organisationId`));
+  forEachIn(file.detentions, (d, i) => {
     const at = `detentions[${i}]`;
     check(d.continuesFrom, `${at}.continuesFrom`, ['detention']);
-    if (d.continuesFrom === d.id) errors.push({ path: `${at}.continuesFrom`, message: 'a detention cannot continue from itself' });
+    if (d.continuesFrom !== undefined && d.continuesFrom === d.id) errors.push({ path: `${at}.continuesFrom`, message: 'a detention cannot continue from itself' });
     period(d.start, d.end, at, 'start', 'end');
     period(d.start, d.leftHospital, at, 'start', 'leftHospital');
-    d.leave?.forEach((l, j) => period(l.from, l.to, `${at}.leave[${j}]`, 'from', 'to'));
+    forEachIn(d.leave, (l, j) => period(l.from, l.to, `${at}.leave[${j}]`, 'from', 'to'));
   });
-  file.ctos.forEach((c, i) => {
+  forEachIn(file.ctos, (c, i) => {
     check(c.detentionId, `ctos[${i}].detentionId`, ['detention']);
     period(c.start, c.end, `ctos[${i}]`, 'start', 'end');
   });
-  file.residences.forEach((r, i) => {
+  forEachIn(file.residences, (r, i) => {
     const at = `residences[${i}]`;
     org(r.localAuthorityId, `${at}.localAuthorityId`);
     org(r.healthBodyId, `${at}.healthBodyId`);
@@ -77,11 +89,11 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
     period(r.from, r.to, at, 'from', 'to');
   });
   checkResidenceOverlaps(file, errors);
-  file.gpRegistrations.forEach((g, i) => {
+  forEachIn(file.gpRegistrations, (g, i) => {
     org(g.healthBodyId, `gpRegistrations[${i}].healthBodyId`);
     period(g.from, g.to, `gpRegistrations[${i}]`, 'from', 'to');
   });
-  file.duties.forEach((d, i) => {
+  forEachIn(file.duties, (d, i) => {
     const at = `duties[${i}]`;
     check(d.detentionId, `${at}.detentionId`, ['detention']);
     org(d.localAuthorityId, `${at}.localAuthorityId`);
@@ -91,7 +103,7 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
     staffRef(d.ending?.healthBodySignOff?.staffId, `${at}.ending.healthBodySignOff.staffId`);
     check(d.ending?.reviewMeetingId, `${at}.ending.reviewMeetingId`, ['meeting']);
   });
-  file.disputes.forEach((d, i) => {
+  forEachIn(file.disputes, (d, i) => {
     const at = `disputes[${i}]`;
     dutyRef(d.dutyId, `${at}.dutyId`);
     org(d.withOrganisationId, `${at}.withOrganisationId`);
@@ -99,24 +111,24 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
     period(d.openedOn, d.referredOn, at, 'openedOn', 'referredOn');
     period(d.openedOn, d.resolvedOn, at, 'openedOn', 'resolvedOn');
   });
-  file.allocations.forEach((a, i) => {
+  forEachIn(file.allocations, (a, i) => {
     dutyRef(a.dutyId, `allocations[${i}].dutyId`);
     staffRef(a.staffId, `allocations[${i}].staffId`);
     period(a.from, a.to, `allocations[${i}]`, 'from', 'to');
   });
-  file.carePlans.forEach((p, i) => {
+  forEachIn(file.carePlans, (p, i) => {
     const at = `carePlans[${i}]`;
     dutyRef(p.dutyId, `${at}.dutyId`);
     if (p.status === 'draft' && p.agreedOn !== undefined) errors.push({ path: `${at}.agreedOn`, message: 'a draft care plan has not been agreed, so it has no agreedOn' });
-    if (p.status !== 'draft' && p.agreedOn === undefined) errors.push({ path: `${at}.agreedOn`, message: `is required for a care plan with status "${p.status}"` });
+    if ((p.status === 'agreed' || p.status === 'superseded') && p.agreedOn === undefined) errors.push({ path: `${at}.agreedOn`, message: `is required for a care plan with status "${p.status}"` });
   });
-  file.services.forEach((s, i) => {
+  forEachIn(file.services, (s, i) => {
     const at = `services[${i}]`;
     dutyRef(s.dutyId, `${at}.dutyId`);
-    s.needIds.forEach((needId, j) => check(needId, `${at}.needIds[${j}]`, ['need']));
+    forEachIn(s.needIds, (needId, j) => check(needId, `${at}.needIds[${j}]`, ['need']));
     org(s.providerId, `${at}.providerId`);
     period(s.start, s.end, at, 'start', 'end');
-    s.funding?.forEach((f, j) => {
+    forEachIn(s.funding, (f, j) => {
       check(f.panelRequestId, `${at}.funding[${j}].panelRequestId`, ['panelRequest']);
       period(f.from, f.to, `${at}.funding[${j}]`, 'from', 'to');
     });
@@ -125,73 +137,73 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
       period(s.topUp.from, s.topUp.to, `${at}.topUp`, 'from', 'to');
     }
   });
-  file.charges.forEach((c, i) => {
+  forEachIn(file.charges, (c, i) => {
     check(c.serviceId, `charges[${i}].serviceId`, ['service']);
     party(c.payer, `charges[${i}].payer`);
     period(c.from, c.to, `charges[${i}]`, 'from', 'to');
   });
-  file.paymentOffers.forEach((o, i) => dutyRef(o.dutyId, `paymentOffers[${i}].dutyId`));
-  file.panelRequests.forEach((p, i) => {
+  forEachIn(file.paymentOffers, (o, i) => dutyRef(o.dutyId, `paymentOffers[${i}].dutyId`));
+  forEachIn(file.panelRequests, (p, i) => {
     dutyRef(p.dutyId, `panelRequests[${i}].dutyId`);
     org(p.providerId, `panelRequests[${i}].providerId`);
     check(p.resubmissionOf, `panelRequests[${i}].resubmissionOf`, ['panelRequest']);
   });
-  file.placementSearches.forEach((p, i) => {
+  forEachIn(file.placementSearches, (p, i) => {
     dutyRef(p.dutyId, `placementSearches[${i}].dutyId`);
     org(p.providerId, `placementSearches[${i}].providerId`);
   });
-  file.meetings.forEach((m, i) => {
+  forEachIn(file.meetings, (m, i) => {
     dutyRef(m.dutyId, `meetings[${i}].dutyId`);
-    m.invited.forEach((who, j) => party(who, `meetings[${i}].invited[${j}]`));
-    m.attended.forEach((who, j) => party(who, `meetings[${i}].attended[${j}]`));
+    forEachIn(m.invited, (who, j) => party(who, `meetings[${i}].invited[${j}]`));
+    forEachIn(m.attended, (who, j) => party(who, `meetings[${i}].attended[${j}]`));
   });
-  file.decisions.forEach((d, i) => {
+  forEachIn(file.decisions, (d, i) => {
     check(d.meetingId, `decisions[${i}].meetingId`, ['meeting']);
     dutyRef(d.dutyId, `decisions[${i}].dutyId`);
   });
-  file.actions.forEach((a, i) => {
+  forEachIn(file.actions, (a, i) => {
     party(a.ownerId, `actions[${i}].ownerId`);
     check(a.meetingId, `actions[${i}].meetingId`, ['meeting']);
     check(a.decisionId, `actions[${i}].decisionId`, ['decision']);
     check(a.complaintId, `actions[${i}].complaintId`, ['complaint']);
   });
-  file.communicationPlans.forEach((p, i) => {
+  forEachIn(file.communicationPlans, (p, i) => {
     check(p.viaContactId, `communicationPlans[${i}].viaContactId`, ['contact']);
     check(p.decisionId, `communicationPlans[${i}].decisionId`, ['decision']);
     period(p.from, p.to, `communicationPlans[${i}]`, 'from', 'to');
   });
-  file.communications.forEach((c, i) => {
+  forEachIn(file.communications, (c, i) => {
     const at = `communications[${i}]`;
-    c.with.forEach((who, j) => party(who, `${at}.with[${j}]`));
+    forEachIn(c.with, (who, j) => party(who, `${at}.with[${j}]`));
     staffRef(c.staffId, `${at}.staffId`);
-    c.aboutDecisionIds?.forEach((d, j) => check(d, `${at}.aboutDecisionIds[${j}]`, ['decision']));
-    c.aboutCarePlanIds?.forEach((p, j) => check(p, `${at}.aboutCarePlanIds[${j}]`, ['carePlan']));
+    forEachIn(c.aboutDecisionIds, (d, j) => check(d, `${at}.aboutDecisionIds[${j}]`, ['decision']));
+    forEachIn(c.aboutCarePlanIds, (p, j) => check(p, `${at}.aboutCarePlanIds[${j}]`, ['carePlan']));
   });
-  file.appointments.forEach((a, i) => {
+  forEachIn(file.appointments, (a, i) => {
     staffRef(a.staffId, `appointments[${i}].staffId`);
-    a.with.forEach((who, j) => party(who, `appointments[${i}].with[${j}]`));
+    forEachIn(a.with, (who, j) => party(who, `appointments[${i}].with[${j}]`));
   });
-  file.complaints.forEach((c, i) => {
+  forEachIn(file.complaints, (c, i) => {
     party(c.complainant, `complaints[${i}].complainant`);
-    c.organisationIds.forEach((o, j) => org(o, `complaints[${i}].organisationIds[${j}]`));
+    forEachIn(c.organisationIds, (o, j) => org(o, `complaints[${i}].organisationIds[${j}]`));
     org(c.leadOrganisationId, `complaints[${i}].leadOrganisationId`);
   });
-  file.ombudsmanCases.forEach((o, i) => {
+  forEachIn(file.ombudsmanCases, (o, i) => {
     check(o.complaintId, `ombudsmanCases[${i}].complaintId`, ['complaint']);
-    o.remedies.forEach((r, j) => party(r.ownerId, `ombudsmanCases[${i}].remedies[${j}].ownerId`));
+    forEachIn(o.remedies, (r, j) => party(r.ownerId, `ombudsmanCases[${i}].remedies[${j}].ownerId`));
   });
   return errors;
 }
 
-function referenceChecker(index: IdIndex, errors: ValidationIssue[]) {
+function referenceChecker(index: IdIndex, complete: boolean, errors: ValidationIssue[]) {
   return (value: string | undefined, path: string, kinds: readonly IdKind[]): void => {
-    if (value === undefined) return;
+    if (typeof value !== 'string') return;
     const wanted = kinds.map(describeKind).join(' or ');
     // "person" always means the person (a Ref), whatever the person's own id is.
     if (value === 'person' && kinds.includes('person')) return;
     const target = index.get(value);
     if (!target) {
-      errors.push({ path, message: `"${value}" does not match any record in the file (expected ${wanted})` });
+      if (complete) errors.push({ path, message: `"${value}" does not match any record in the file (expected ${wanted})` });
     } else if (!kinds.includes(target.kind)) {
       errors.push({ path, message: `"${value}" is ${describeKind(target.kind)} (${target.path}), expected ${wanted}` });
     }
@@ -200,7 +212,7 @@ function referenceChecker(index: IdIndex, errors: ValidationIssue[]) {
 
 function periodChecker(errors: ValidationIssue[]) {
   return (start: string | undefined, end: string | undefined, at: string, startName: string, endName: string): void => {
-    if (start !== undefined && end !== undefined && end < start) {
+    if (isCivilDate(start) && isCivilDate(end) && end < start) {
       errors.push({ path: `${at}.${endName}`, message: `${end} is before ${startName} ${start}` });
     }
   };
@@ -208,7 +220,11 @@ function periodChecker(errors: ValidationIssue[]) {
 
 /** Residence periods are half-open, so one may begin on the day the previous one ends. */
 function checkResidenceOverlaps(file: CaseFile, errors: ValidationIssue[]): void {
-  const order = file.residences.map((r, i) => ({ r, i })).sort((a, b) => (a.r.from < b.r.from ? -1 : a.r.from > b.r.from ? 1 : a.i - b.i));
+  const order: { r: CaseFile['residences'][number]; i: number }[] = [];
+  forEachIn(file.residences, (r, i) => {
+    if (isCivilDate(r.from) && (r.to === undefined || isCivilDate(r.to))) order.push({ r, i });
+  });
+  order.sort((a, b) => (a.r.from < b.r.from ? -1 : a.r.from > b.r.from ? 1 : a.i - b.i));
   // `reach` is the earlier residence that runs furthest (an open one runs for ever).
   let reach: { r: CaseFile['residences'][number]; i: number } | undefined;
   for (const current of order) {

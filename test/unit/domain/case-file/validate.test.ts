@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateCaseFile } from '../../../../src/domain/case-file/validate.ts';
+import fc from 'fast-check';
 import type { CaseFile } from '../../../../src/domain/case-file/schema.ts';
 import { validCaseFile } from './valid-case-file.ts';
 
@@ -201,4 +202,49 @@ test('several cross-reference errors are all reported', () => {
     f.charges[0]!.to = '2000-01-01';
   });
   assert.deepEqual(errors.map((e) => e.path), ['duties[0].detentionId', 'services[0].needIds[1]', 'charges[0].to']);
+});
+
+test('schema errors and cross-reference errors are reported together', () => {
+  const raw = validCaseFile() as unknown as Record<string, unknown>;
+  (raw.duties as Record<string, unknown>[])[0]!.start = 'soon';
+  (raw.services as { needIds: string[] }[])[0]!.needIds = ['gone'];
+  (raw.carePlans as { needs: { id: string }[] }[])[1]!.needs[0]!.id = 'n1';
+  const result = validateCaseFile(raw);
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(result.errors.map((e) => e.path), ['duties[0].start', 'carePlans[1].needs[0].id', 'services[0].needIds[0]']);
+});
+
+test('a record the schema could not read does not make references to it look dangling', () => {
+  const raw = validCaseFile() as unknown as Record<string, unknown>;
+  (raw.duties as Record<string, unknown>[])[0]!.id = 5;
+  (raw.allocations as Record<string, unknown>[])[0]!.staffId = 'c1';
+  const result = validateCaseFile(raw);
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  // the wrong kind is certain; "no such duty" is not, since the duty's id could not be read
+  assert.deepEqual(result.errors.map((e) => e.path), ['duties[0].id', 'allocations[0].staffId']);
+});
+
+test('the schema error on a field hides the cross-reference error on the same field', () => {
+  const raw = validCaseFile() as unknown as Record<string, unknown>;
+  (raw.duties as Record<string, unknown>[])[0]!.end = '2024-02-31';
+  (raw.services as Record<string, unknown>[])[0]!.needIds = 'n1';
+  const result = validateCaseFile(raw);
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.deepEqual(result.errors.map((e) => e.path), ['duties[0].end', 'services[0].needIds']);
+});
+
+test('never throws, whatever it is given', () => {
+  fc.assert(fc.property(fc.jsonValue(), (value) => validateCaseFile(value).ok === false));
+  const sections = Object.keys(validCaseFile());
+  fc.assert(
+    fc.property(fc.constantFrom(...sections), fc.jsonValue(), fc.nat(3), (section, value, index) => {
+      const raw = validCaseFile() as unknown as Record<string, unknown>;
+      const target = raw[section];
+      if (Array.isArray(target) && target.length > 0) target[index % target.length] = value;
+      else raw[section] = value;
+      validateCaseFile(raw);
+    }),
+  );
 });
