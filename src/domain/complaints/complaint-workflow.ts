@@ -4,7 +4,8 @@
  * The status is derived from the record itself (no separate status field in the case file).
  */
 import type { CivilDate } from '../calendar/civil-date.ts';
-import type { Complaint } from '../case-file/schema.ts';
+import type { Complaint, Contact } from '../case-file/schema.ts';
+import { isRepresentativeInForce } from '../coordination/representatives.ts';
 import { unansweredPoints } from './complaint-points.ts';
 
 export type ComplaintStatus = 'received' | 'acknowledged' | 'responded' | 'closed' | 'withdrawn';
@@ -91,4 +92,16 @@ export function availableSteps(complaint: Complaint): ComplaintStep['kind'][] {
     default:
       return [];
   }
+}
+
+/**
+ * Who may complain on the person's behalf: the person, or a contact recorded as acting for them on the day the
+ * complaint was received (consent given by then, or a deputy or attorney). Returns what is wrong, if anything.
+ */
+export function checkComplainant(complaint: Complaint, contacts: readonly Contact[]): string[] {
+  if (complaint.complainant === 'person') return [];
+  const contact = contacts.find((c) => c.id === complaint.complainant);
+  if (!contact) return ['Choose the person or one of their recorded contacts as the complainant.'];
+  if (isRepresentativeInForce(contact, complaint.receivedOn)) return [];
+  return [`${contact.name} has no recorded authority to act for the person on ${complaint.receivedOn}. Record the person's consent first.`];
 }

@@ -111,3 +111,31 @@ export function earlierRemedies(cases: readonly OmbudsmanCase[], asOf: CivilDate
     }),
   );
 }
+
+export interface RemedyWorklistRow extends RemedyCompliance {
+  caseId: string;
+  reference: string;
+  text: string;
+  ownerId: string | null;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const STATE_ORDER: Record<RemedyState, number> = { overdue: 0, done_awaiting_evidence: 1, due: 2, closed: 3 };
+
+/**
+ * The compliance view: every remedy not yet closed on asOf, overdue first, then awaiting evidence, then due;
+ * within each, the earliest due date first (no due date last).
+ */
+export function remedyWorklist(cases: readonly OmbudsmanCase[], asOf: CivilDate, config: RulesConfig = defaultRulesConfig): RemedyWorklistRow[] {
+  const rows = cases.flatMap((c) =>
+    c.remedies.map((remedy) => ({
+      ...remedyCompliance(remedy, c, asOf, config), caseId: c.id, reference: c.reference, text: remedy.text, ownerId: remedy.ownerId ?? null,
+    })),
+  );
+  return rows
+    .filter((row) => row.state !== 'closed')
+    .sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || compare(a.due ?? '9999', b.due ?? '9999') || compare(a.remedyId, b.remedyId));
+}

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyComplaintStep, availableSteps, complaintStatus, isOpen, type ComplaintStep,
+  applyComplaintStep, availableSteps, checkComplainant, complaintStatus, isOpen, type ComplaintStep,
 } from '../../../../src/domain/complaints/complaint-workflow.ts';
-import type { Complaint } from '../../../../src/domain/case-file/schema.ts';
+import type { Complaint, Contact } from '../../../../src/domain/case-file/schema.ts';
 
 const received: Complaint = {
   id: 'cmp-b', receivedOn: '2024-08-05', complainant: 'rep', organisationIds: ['worcs'], procedure: 'statutory_2009',
@@ -88,4 +88,22 @@ test('available steps per status', () => {
   assert.deepEqual(availableSteps({ ...received, acknowledgedOn: '2024-08-07' }), ['respond', 'agree_response_date', 'withdraw']);
   assert.deepEqual(availableSteps({ ...received, acknowledgedOn: '2024-08-07', respondedOn: '2024-10-01' }), ['close', 'withdraw']);
   assert.deepEqual(availableSteps({ ...received, outcome: 'withdrawn' }), []);
+});
+
+test('the complainant is the person or a contact with authority to act on the day it was received', () => {
+  const contacts: Contact[] = [
+    { id: 'rep', name: "Mr B's representative", role: 'representative', actsForPerson: true, consent: { given: true, date: '2024-08-01' } },
+    { id: 'late', name: 'Sister', role: 'family', actsForPerson: true, consent: { given: true, date: '2024-08-06' } },
+    { id: 'attorney', name: 'Attorney', role: 'attorney', actsForPerson: true },
+    { id: 'worker', name: "Charity 2's worker", role: 'support_worker', actsForPerson: false },
+  ];
+  const cases: [string, string[]][] = [
+    ['person', []],
+    ['rep', []],
+    ['attorney', []],
+    ['late', ['Sister has no recorded authority to act for the person on 2024-08-05. Record the person\'s consent first.']],
+    ['worker', ["Charity 2's worker has no recorded authority to act for the person on 2024-08-05. Record the person's consent first."]],
+    ['stranger', ['Choose the person or one of their recorded contacts as the complainant.']],
+  ];
+  for (const [complainant, problems] of cases) assert.deepEqual(checkComplainant({ ...received, complainant }, contacts), problems, complainant);
 });

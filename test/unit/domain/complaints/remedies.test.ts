@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { earlierRemedies, remedyCompliance, remedyDueDate } from '../../../../src/domain/complaints/remedies.ts';
+import { earlierRemedies, remedyCompliance, remedyDueDate, remedyWorklist } from '../../../../src/domain/complaints/remedies.ts';
 import type { CaseFile, OmbudsmanCase, Remedy } from '../../../../src/domain/case-file/schema.ts';
 import { computeAlerts } from '../../../../src/domain/rules/alerts/index.ts';
 import { asOfView } from '../../../../src/domain/rules/as-of-view.ts';
@@ -129,4 +129,31 @@ test('compliance states agree with ombudsman-remedy-overdue and ombudsman-eviden
       }
     }
   }
+});
+
+test('compliance view: open remedies, overdue first, then awaiting evidence, then due', () => {
+  const cases: OmbudsmanCase[] = [
+    {
+      ...mrB,
+      remedies: [
+        { ...(mrB.remedies[0] as Remedy), ownerId: 'sw-manager', completedOn: '2025-10-01', evidenceSentOn: '2025-10-02' },
+        { ...(mrB.remedies[1] as Remedy), completedOn: '2025-10-10' },
+        mrB.remedies[2] as Remedy,
+        { id: 'r4', text: 'Review everyone without an allocated worker', kind: 'service_improvement', ownerId: 'head-of-service' },
+      ],
+    },
+    { id: 'om-x', body: 'PHSO', reference: 'P-1', findings: ['fault'], remedies: [{ id: 'r6', text: 'Apologise', kind: 'apology' }] },
+    { id: 'om-y', body: 'LGSCO', reference: 'L-2', finalDecisionOn: '2025-08-01', findings: ['fault'], remedies: [{ id: 'r7', text: 'Pay £300', kind: 'payment', amountPence: 30000 }] },
+  ];
+  const rows = remedyWorklist(cases, '2025-10-20');
+  assert.deepEqual(
+    rows.map((r) => [r.reference, r.remedyId, r.state, r.due, r.ownerId, r.daysLate]),
+    [
+      ['L-2', 'r7', 'overdue', '2025-09-01', null, 49],
+      ['24 014 179', 'r3', 'overdue', '2025-10-15', null, 5],
+      ['24 014 179', 'r2', 'done_awaiting_evidence', '2025-10-15', null, 0],
+      ['24 014 179', 'r4', 'due', '2025-12-15', 'head-of-service', 0],
+      ['P-1', 'r6', 'due', null, null, 0],
+    ],
+  );
 });
