@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../../../src/domain/calendar/working-days.ts';
+import { isBankHoliday, isBankHolidayNumber } from '../../../../src/domain/calendar/bank-holidays.ts';
+import { fromDayNumber, toDayNumber } from '../../../../src/domain/calendar/civil-date.ts';
 
 test('isWorkingDay', () => {
   const cases: [string, boolean][] = [
@@ -56,4 +59,27 @@ test('fast enough for evaluation', () => {
   const started = performance.now();
   for (let i = 0; i < 100_000; i += 1) addWorkingDays('2025-12-19', 10);
   assert.ok(performance.now() - started < 2000);
+});
+
+const anyDate = fc.integer({ min: toDayNumber('1990-01-01'), max: toDayNumber('2040-12-31') }).map(fromDayNumber);
+
+test('property: the Nth working day after D is a working day, with exactly N working days after D up to it', () => {
+  fc.assert(
+    fc.property(anyDate, fc.integer({ min: 1, max: 40 }), (date, n) => {
+      const result = addWorkingDays(date, n);
+      assert.ok(result > date);
+      assert.equal(isWorkingDay(result), true);
+      assert.equal(workingDaysBetween(date, result), n);
+      assert.equal(addWorkingDays(result, -n) <= date, true);
+    }),
+  );
+});
+
+test('property: the fast day-number lookup agrees with isBankHoliday', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2100-12-31') }), (dayNumber) => {
+      assert.equal(isBankHolidayNumber(dayNumber), isBankHoliday(fromDayNumber(dayNumber)));
+    }),
+    { numRuns: 2000 },
+  );
 });

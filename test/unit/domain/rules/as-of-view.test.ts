@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { asOfView } from '../../../../src/domain/rules/as-of-view.ts';
+import { fromDayNumber, toDayNumber } from '../../../../src/domain/calendar/civil-date.ts';
 import { validCaseFile } from '../case-file/valid-case-file.ts';
 
 const arrays = [
@@ -169,4 +171,40 @@ test('disputes: later referral and resolution dropped', () => {
   const view = asOfView(validCaseFile(), '2024-08-01');
   assert.equal(view.disputes[0]!.resolvedOn, undefined);
   assert.equal(view.disputes[0]!.leadOrganisationId, 'la1');
+});
+
+const asOfDate = fc.integer({ min: toDayNumber('2023-06-01'), max: toDayNumber('2026-01-01') }).map(fromDayNumber);
+
+test('property: no record or change dated after asOf survives in the view', () => {
+  const ownDates = ['start', 'from', 'date', 'receivedOn', 'submittedOn', 'approachedOn', 'offeredOn', 'openedOn', 'agreedOn',
+    'end', 'to', 'outcomeOn', 'decidedOn', 'respondedOn', 'completedOn', 'writtenReasonsSentOn', 'acknowledgedOn', 'premiseFailedOn',
+    'evidenceSentOn', 'referredOn', 'resolvedOn', 'finalDecisionOn', 'dateOfDeath'];
+  fc.assert(
+    fc.property(asOfDate, (asOf) => {
+      const view = asOfView(validCaseFile(), asOf);
+      const visit = (value: unknown, path: string): void => {
+        if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`));
+        else if (value && typeof value === 'object') {
+          for (const [key, field] of Object.entries(value)) {
+            // leftHospital is kept when the detention ended by asOf (still in hospital on asOf)
+            if (ownDates.includes(key) && typeof field === 'string') assert.ok(field <= asOf, `${path}.${key} = ${field} > ${asOf}`);
+            if (key === 'reviewedOn') for (const day of field as string[]) assert.ok(day <= asOf, `${path}.reviewedOn`);
+            visit(field, `${path}.${key}`);
+          }
+        }
+      };
+      visit(view, '');
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: viewing as of a later date, then an earlier one, is the same as viewing as of the earlier one', () => {
+  fc.assert(
+    fc.property(asOfDate, asOfDate, (a, b) => {
+      const [earlier, later] = a <= b ? [a, b] : [b, a];
+      assert.deepEqual(asOfView(asOfView(validCaseFile(), later), earlier), asOfView(validCaseFile(), earlier));
+    }),
+    { numRuns: 300 },
+  );
 });
