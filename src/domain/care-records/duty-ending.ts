@@ -37,9 +37,10 @@ const bodyName: Record<SigningBody, string> = { local_authority: 'The council', 
 
 /**
  * Propose ending the duty. Refused outright while a CTO is in force (END-02) or on grounds that cannot end
- * aftercare (END-03(b)); anything else still missing is returned as `reasons` to settle before sign-off.
+ * aftercare (END-03(b)). When allowed, `reasons` lists what is still missing before either body can sign off
+ * (empty when nothing is), and `flags` the points a person must see (END-04).
  */
-export function proposeEnding(duty: Duty, proposal: EndingProposal, context: EndingContext): Outcome<Duty> {
+export function proposeEnding(duty: Duty, proposal: EndingProposal, context: EndingContext): Outcome<{ duty: Duty; flags: string[] }> {
   const state = endingState(duty);
   if (state !== 'open') return { allowed: false, reasons: [stateRefusal(state)] };
   const check = checkEnding(proposal, context);
@@ -52,7 +53,7 @@ export function proposeEnding(duty: Duty, proposal: EndingProposal, context: End
   if (proposal.writtenReasonsSentOn !== undefined) ending.writtenReasonsSentOn = proposal.writtenReasonsSentOn;
   if (proposal.moveOnPlanInPlace !== undefined) ending.moveOnPlanInPlace = proposal.moveOnPlanInPlace;
   if (proposal.ext !== undefined) ending.ext = proposal.ext;
-  return { allowed: true, result: { ...duty, ending }, reasons: outstanding };
+  return { allowed: true, result: { duty: { ...duty, ending }, flags: check.flags }, reasons: outstanding };
 }
 
 /**

@@ -30,7 +30,7 @@ const healthBody = { staffId: 'c1', date: '2026-02-05' };
 function proposed(): Duty {
   const outcome = proposeEnding(duty, sound, context);
   assert.equal(outcome.allowed, true);
-  return outcome.allowed ? outcome.result : duty;
+  return outcome.allowed ? outcome.result.duty : duty;
 }
 
 test('states: open → proposed → either sign-off → ended', () => {
@@ -191,9 +191,10 @@ test('a proposal may still lack review items; they are listed and block the sign
   const outcome = proposeEnding(duty, { ...sound, writtenReasonsSentOn: undefined, moveOnPlanInPlace: undefined, ext: { note: 'x' } }, { ...context, accommodationInvolved: true });
   assert.ok(outcome.allowed);
   assert.deepEqual(outcome.reasons.map((r) => r.field), ['writtenReasonsSentOn', 'moveOnPlanInPlace']);
-  assert.equal(endingState(outcome.result), 'proposed');
-  assert.deepEqual(outcome.result.ending?.ext, { note: 'x' });
-  const signing = signOff(outcome.result, 'local_authority', council, { ...signOffContext, accommodationInvolved: true });
+  assert.equal(endingState(outcome.result.duty), 'proposed');
+  assert.deepEqual(outcome.result.duty.ending?.ext, { note: 'x' });
+  assert.deepEqual(outcome.result.flags, []);
+  const signing = signOff(outcome.result.duty, 'local_authority', council, { ...signOffContext, accommodationInvolved: true });
   assert.equal(signing.allowed, false);
   assert.deepEqual(signing.reasons.map((r) => r.field), ['writtenReasonsSentOn', 'moveOnPlanInPlace']);
 });
@@ -201,7 +202,24 @@ test('a proposal may still lack review items; they are listed and block the sign
 test('a proposal never carries a sign-off', () => {
   const outcome = proposeEnding(duty, { ...sound, localAuthoritySignOff: council } as EndingProposal, context);
   assert.ok(outcome.allowed);
-  assert.equal(outcome.result.ending?.localAuthoritySignOff, undefined);
+  assert.equal(outcome.result.duty.ending?.localAuthoritySignOff, undefined);
+});
+
+test('END-04: a proposal while conditionally discharged needs the legal sign-off before sign-off, then carries the flag', () => {
+  const without = proposeEnding(duty, sound, { ...context, conditionallyDischarged: true });
+  assert.ok(without.allowed);
+  assert.deepEqual(without.reasons.map((r) => r.ruleId), ['END-04']);
+  const refused = signOff(without.result.duty, 'local_authority', council, { ...signOffContext, conditionallyDischarged: true });
+  assert.equal(refused.allowed, false);
+  const withLegal = { ...signOffContext, conditionallyDischarged: true, legalSignOffRecorded: true };
+  const first = signOff(without.result.duty, 'local_authority', council, withLegal);
+  assert.ok(first.allowed);
+  assert.deepEqual(first.result.flags, ['END-04:CONDITIONAL_DISCHARGE']);
+  const second = signOff(first.result.duty, 'health_body', healthBody, withLegal);
+  assert.ok(second.allowed);
+  assert.equal(second.result.state, 'ended');
+  assert.deepEqual(second.result.flags, ['END-04:CONDITIONAL_DISCHARGE']);
+  assert.deepEqual(second.reasons.map((r) => r.ruleId), ['END-01', 'END-04']);
 });
 
 test('withdrawing a proposal returns the duty to open', () => {
