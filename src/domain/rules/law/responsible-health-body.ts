@@ -59,7 +59,7 @@ export function decideHealthBody(
     decision.ruleIds.add('ICB-04');
     decision.reasons.push(healthBodyReasons.carried(name, chainStart.t0, draft.period.t0));
   }
-  const registration = firstGpChangeDuring(context, draft, decision.organisationId);
+  const registration = firstGpChangeSince(context, chainStart.t0, draft, decision.organisationId);
   if (registration !== null) {
     decision.ruleIds.add('ICB-04');
     decision.reasons.push(healthBodyReasons.gpChanged(organisationName(context, registration.healthBodyId), registration.from, name));
@@ -125,9 +125,11 @@ function livesIn(context: LawContext, draft: DutyDraft, nation: Residence['natio
   );
 }
 
-function firstGpChangeDuring(context: LawContext, draft: DutyDraft, healthBodyId: string | null) {
+/** ICB-04: the first registration with another body after the application, up to the end of the duty. */
+function firstGpChangeSince(context: LawContext, application: CivilDate, draft: DutyDraft, healthBodyId: string | null) {
   for (const registration of context.gpRegistrations) {
-    if (registration.from > draft.start && overlaps(registration, draft.start, draft.end, context.asOf) && registration.healthBodyId !== healthBodyId) return registration;
+    if (draft.end !== undefined && registration.from >= draft.end) break;
+    if (registration.from > application && registration.healthBodyId !== healthBodyId) return registration;
   }
   return null;
 }
