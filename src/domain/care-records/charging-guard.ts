@@ -21,7 +21,10 @@ export interface ChargeRequest {
   charge: Pick<Charge, 'kind' | 'from' | 'to'>;
   /** The service the charge is for; absent when the charge names no service. */
   service?: Pick<Service, 'description' | 'kind' | 'aftercare'> | undefined;
-  /** The periods (start up to the day before end) in which a section 117 duty of the person was active. */
+  /**
+   * The periods (start up to the day before end) in which a section 117 duty of the person was active:
+   * recorded duties and those the law gives (alert-rules "Charges"), whether or not still active today.
+   */
   activeDutyPeriods: readonly DutyPeriod[];
 }
 

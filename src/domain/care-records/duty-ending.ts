@@ -44,7 +44,7 @@ export function proposeEnding(duty: Duty, proposal: EndingProposal, context: End
   const state = endingState(duty);
   if (state !== 'open') return { allowed: false, reasons: [stateRefusal(state)] };
   const check = checkEnding(proposal, context);
-  const blocking = check.reasons.filter((r) => !check.allowed && (r.ruleId === 'END-02' || r.field === 'grounds'));
+  const blocking = check.allowed ? [] : check.reasons.filter((r) => r.ruleId === 'END-02' || r.field === 'grounds');
   if (blocking.length > 0) return { allowed: false, reasons: blocking };
   const outstanding = check.allowed ? [] : check.reasons;
   // Only the proposal's own fields: a proposal never carries a sign-off.
