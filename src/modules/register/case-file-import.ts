@@ -10,13 +10,14 @@ import { inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { ConflictError, validationErrorFromZod, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
 import { assertPermission } from '../../platform/permissions.ts';
-import { caseFileSchema, type CaseFile, type Duty } from '../../domain/case-file/schema.ts';
+import type { CaseFile, Duty } from '../../domain/case-file/schema.ts';
+import { validateCaseFile } from '../../domain/case-file/validate.ts';
 import * as map from './case-file-mapping.ts';
-import { caseFileReferenceIssues, unstoredSectionIssues } from './case-references.ts';
+import { unstoredSectionIssues } from './case-references.ts';
 import { organisationsByCodes, organisationsByIds, personIdExists, personIdWithNhsNumber, staffByIds } from './repository.ts';
 import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
 
@@ -26,13 +27,16 @@ export interface ImportResult {
   createdStaff: number;
 }
 
-/** Parses and checks a case file without touching the database; throws ValidationError naming every problem. */
+/**
+ * Checks a case file against the contract (schema and references, `domain/case-file/validate.ts`) and
+ * refuses sections the register cannot store yet; throws one ValidationError naming every problem.
+ */
 export function checkCaseFile(input: unknown): CaseFile {
-  const parsed = caseFileSchema.safeParse(input);
-  if (!parsed.success) throw validationErrorFromZod(parsed.error);
-  const issues = [...unstoredSectionIssues(parsed.data), ...caseFileReferenceIssues(parsed.data)];
-  if (issues.length > 0) throw new ValidationError(issues, 'The case file cannot be imported');
-  return parsed.data;
+  const result = validateCaseFile(input);
+  const unstored = typeof input === 'object' && input !== null ? unstoredSectionIssues(input as Parameters<typeof unstoredSectionIssues>[0]) : [];
+  if (!result.ok) throw new ValidationError([...unstored, ...result.errors], 'The case file is not valid');
+  if (unstored.length > 0) throw new ValidationError(unstored, 'The case file holds sections Aftercare cannot store yet');
+  return result.caseFile;
 }
 
 export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unknown): Promise<ImportResult> {

