@@ -4,8 +4,8 @@
  * reaches, settled accommodation, and indexes by id. Evaluation runs tens of thousands of times a second, so
  * every lookup by id goes through a Map and every date is compared as a `YYYY-MM-DD` string.
  */
-import { addDays, type CivilDate } from '../../calendar/civil-date.ts';
-import { addWorkingDays } from '../../calendar/working-days.ts';
+import type { CivilDate } from '../../calendar/civil-date.ts';
+import { plusDays, workingDaysAfter } from './dates.ts';
 import type {
   Allocation, CarePlan, CaseFile, Communication, CommunicationPlan, Contact, Decision, Detention, Duty, Organisation,
   PanelRequest, PlacementSearch, Residence, Service,
@@ -83,10 +83,9 @@ export class AlertContext {
   #placementSearchesByDuty?: Map<string, PlacementSearch[]>;
   #panelRequestsByDuty?: Map<string, PanelRequest[]>;
   #lawDutyByDetention?: Map<string, LawDuty>;
-  #residences?: Residence[];
+  #residences?: readonly Residence[];
   #dayAfterAsOf?: CivilDate;
   #representatives = new Map<CivilDate, Contact[]>();
-  #workingDays = new Map<string, CivilDate>();
 
   constructor(view: CaseFile, asOf: CivilDate, law: LawAnalysis, config: RulesConfig) {
     this.view = view;
@@ -229,7 +228,13 @@ export class AlertContext {
 
   /** Residence history, oldest first. */
   get residences(): readonly Residence[] {
-    return (this.#residences ??= [...this.view.residences].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)));
+    if (!this.#residences) {
+      const residences = this.view.residences;
+      let sorted = true;
+      for (let i = 1; i < residences.length && sorted; i += 1) sorted = (residences[i - 1] as Residence).from <= (residences[i] as Residence).from;
+      this.#residences = sorted ? residences : [...residences].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    }
+    return this.#residences;
   }
 
   residenceOn(day: CivilDate): Residence | undefined {
@@ -243,20 +248,14 @@ export class AlertContext {
     return residence !== undefined && !UNSETTLED_RESIDENCE_KINDS.has(residence.kind);
   }
 
-  /** "N working days after D", memoised: the same few dates come back across rules. */
+  /** "N working days after D" (England and Wales bank holidays). */
   workingDaysAfter(day: CivilDate, n: number): CivilDate {
-    const key = `${day}+${n}`;
-    let found = this.#workingDays.get(key);
-    if (found === undefined) {
-      found = addWorkingDays(day, n);
-      this.#workingDays.set(key, found);
-    }
-    return found;
+    return workingDaysAfter(day, n);
   }
 
   /** The day after asOf: the exclusive end of "every day up to and including asOf". */
   get dayAfterAsOf(): CivilDate {
-    return (this.#dayAfterAsOf ??= addDays(this.asOf, 1));
+    return (this.#dayAfterAsOf ??= plusDays(this.asOf, 1));
   }
 
   /**

@@ -9,10 +9,18 @@ const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
-/** "2024-03-12" → "12 March 2024". */
+const longDates = new Map<CivilDate, string>();
+
+/** "2024-03-12" → "12 March 2024" (memoised: messages name the same few dates again and again). */
 export function longDate(date: CivilDate): string {
-  const month = MONTHS[Number(date.slice(5, 7)) - 1] ?? date.slice(5, 7);
-  return `${Number(date.slice(8, 10))} ${month} ${Number(date.slice(0, 4))}`;
+  let text = longDates.get(date);
+  if (text === undefined) {
+    const month = MONTHS[Number(date.slice(5, 7)) - 1] ?? date.slice(5, 7);
+    text = `${Number(date.slice(8, 10))} ${month} ${Number(date.slice(0, 4))}`;
+    if (longDates.size >= 20_000) longDates.clear();
+    longDates.set(date, text);
+  }
+  return text;
 }
 
 /** "a", "a and b", "a, b and c". */

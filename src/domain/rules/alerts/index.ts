@@ -26,16 +26,22 @@ export const alertCatalogue: readonly AlertCatalogueEntry[] = Object.freeze(
 export function computeAlerts(view: CaseFile, asOf: CivilDate, law: LawAnalysis, config: RulesConfig): Alert[] {
   const ctx = new AlertContext(view, asOf, law, config);
   const alerts: Alert[] = [];
-  const seen = new Set<string>();
   for (const rule of alertRules) {
     // END-06: after the person's death only complaint and ombudsman alerts are raised.
     if (ctx.personDied && !rule.raisedAfterDeath) continue;
-    for (const alert of rule.evaluate(ctx)) {
-      const key = `${alert.id}\u0000${alert.subject.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      alerts.push(alert);
-    }
+    const raised = rule.evaluate(ctx);
+    if (raised.length === 1) alerts.push(raised[0] as Alert);
+    else if (raised.length > 1) pushOnePerSubject(alerts, raised);
   }
   return alerts;
+}
+
+/** One alert per (id, subject): a rule's alerts all share its id, so only subjects need comparing. */
+function pushOnePerSubject(alerts: Alert[], raised: readonly Alert[]): void {
+  const subjects = new Set<string>();
+  for (const alert of raised) {
+    if (subjects.has(alert.subject.id)) continue;
+    subjects.add(alert.subject.id);
+    alerts.push(alert);
+  }
 }

@@ -1,4 +1,5 @@
-import { addDays, minDate } from '../../../calendar/civil-date.ts';
+import { minDate } from '../../../calendar/civil-date.ts';
+import { plusDays } from '../dates.ts';
 import type { CarePlan } from '../../../case-file/schema.ts';
 import type { Alert } from '../../evaluation.ts';
 import type { AlertContext } from '../context.ts';
@@ -23,7 +24,7 @@ export const personalBudgetNotOffered: AlertRule = {
         if (plan.agreedOn !== undefined && plan.agreedOn <= ctx.asOf && (!first || plan.agreedOn < first.agreedOn)) first = { ...plan, agreedOn: plan.agreedOn };
       }
       if (!first) continue;
-      const since = addDays(first.agreedOn, ctx.thresholds.personalBudgetNotOfferedDays);
+      const since = plusDays(first.agreedOn, ctx.thresholds.personalBudgetNotOfferedDays);
       if (ctx.asOf < since) continue;
       const from = minDate(first.agreedOn, duty.start);
       const offered = ctx.view.paymentOffers.some(

@@ -1,4 +1,4 @@
-import { addDays } from '../../../calendar/civil-date.ts';
+import { plusDays } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import type { AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -19,7 +19,7 @@ export const panelRejectionNoAlternative: AlertRule = {
     const alerts: Alert[] = [];
     for (const request of ctx.view.panelRequests) {
       if (!isRejected(request, ctx)) continue;
-      if (ctx.asOf < addDays(request.decidedOn, ctx.thresholds.panelRejectionNoAlternativeDays)) continue;
+      if (ctx.asOf < plusDays(request.decidedOn, ctx.thresholds.panelRejectionNoAlternativeDays)) continue;
       const resubmitted = ctx
         .panelRequestsOf(request.dutyId)
         .some((other) => other.submittedOn > request.decidedOn && other.submittedOn <= ctx.asOf);

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../../calendar/civil-date.ts';
+import { daysFrom } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import type { AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -34,7 +34,7 @@ export const placementRefusalsUnresolved: AlertRule = {
       for (let last = n - 1; last < refusedOn.length; last += 1) {
         const first = refusedOn[last - n + 1] as string;
         const third = refusedOn[last] as string;
-        if (daysBetween(first, third) <= ctx.thresholds.placementRefusalsWindowDays) {
+        if (daysFrom(first, third) <= ctx.thresholds.placementRefusalsWindowDays) {
           since = third;
           break;
         }

@@ -1,4 +1,4 @@
-import { addDays } from '../../../calendar/civil-date.ts';
+import { plusDays } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import { inProgressOn, type AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -19,7 +19,7 @@ export const assessedNeedUnmet: AlertRule = {
     for (const duty of ctx.activeDuties) {
       const plan = ctx.carePlanInForce(duty.id, ctx.asOf);
       if (!plan || plan.agreedOn === undefined) continue;
-      const since = addDays(plan.agreedOn, ctx.thresholds.assessedNeedUnmetDays);
+      const since = plusDays(plan.agreedOn, ctx.thresholds.assessedNeedUnmetDays);
       if (ctx.asOf < since) continue;
       for (const need of plan.needs) {
         if (!need.relatedToMentalDisorder) continue;

@@ -1,4 +1,4 @@
-import { addDays } from '../../../calendar/civil-date.ts';
+import { plusDays } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import type { AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -16,7 +16,7 @@ export const noAftercarePlan: AlertRule = {
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.activeDuties) {
-      if (ctx.asOf <= addDays(duty.start, ctx.thresholds.noAftercarePlanDays)) continue;
+      if (ctx.asOf <= plusDays(duty.start, ctx.thresholds.noAftercarePlanDays)) continue;
       if (ctx.carePlanInForce(duty.id, ctx.asOf)) continue;
       alerts.push(
         raise(noAftercarePlan, duty.start, duty.id, `Duty ${duty.id} began on ${longDate(duty.start)} and no aftercare plan has been agreed for it.`),

@@ -1,4 +1,5 @@
-import { addDays, maxDate } from '../../../calendar/civil-date.ts';
+import { maxDate } from '../../../calendar/civil-date.ts';
+import { plusDays } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import { covers, type AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -18,7 +19,7 @@ export const noAllocatedWorker: AlertRule = {
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.activeDuties) {
-      let lastCovered = addDays(duty.start, -1);
+      let lastCovered = plusDays(duty.start, -1);
       let coveredNow = false;
       for (const allocation of ctx.allocationsOf(duty.id)) {
         if (allocation.from > ctx.asOf) continue;
@@ -26,10 +27,10 @@ export const noAllocatedWorker: AlertRule = {
           coveredNow = true;
           break;
         }
-        if (allocation.to !== undefined) lastCovered = maxDate(lastCovered, addDays(allocation.to, -1));
+        if (allocation.to !== undefined) lastCovered = maxDate(lastCovered, plusDays(allocation.to, -1));
       }
       if (coveredNow || ctx.asOf < ctx.workingDaysAfter(lastCovered, ctx.thresholds.noAllocatedWorkerWorkingDays)) continue;
-      const since = addDays(lastCovered, 1);
+      const since = plusDays(lastCovered, 1);
       alerts.push(raise(noAllocatedWorker, since, duty.id, `Duty ${duty.id} has had no allocated worker since ${longDate(since)}.`));
     }
     return alerts;

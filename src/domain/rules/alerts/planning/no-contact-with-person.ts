@@ -1,4 +1,5 @@
-import { daysBetween, maxDate } from '../../../calendar/civil-date.ts';
+import { maxDate } from '../../../calendar/civil-date.ts';
+import { daysFrom } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import type { AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -37,7 +38,7 @@ export const noContactWithPerson: AlertRule = {
     const alerts: Alert[] = [];
     for (const duty of ctx.activeDuties) {
       const from = last === undefined ? duty.start : maxDate(duty.start, last);
-      if (daysBetween(from, ctx.asOf) < ctx.thresholds.noContactDays) continue;
+      if (daysFrom(from, ctx.asOf) < ctx.thresholds.noContactDays) continue;
       const message = last !== undefined && last >= duty.start
         ? `Nobody has been in contact with ${ctx.personName} or a representative since ${longDate(from)} (duty ${duty.id}).`
         : `Nobody has been in contact with ${ctx.personName} or a representative since duty ${duty.id} began on ${longDate(from)}.`;

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../../calendar/civil-date.ts';
+import { daysFrom } from '../dates.ts';
 import type { Alert } from '../../evaluation.ts';
 import { covers, UNSETTLED_RESIDENCE_KINDS, type AlertContext } from '../context.ts';
 import { longDate, raise } from '../format.ts';
@@ -35,7 +35,7 @@ export const unsettledAccommodation: AlertRule = {
   evaluate(ctx: AlertContext): Alert[] {
     if (ctx.activeDuties.length === 0) return [];
     const start = unsettledRunStart(ctx);
-    if (start === undefined || daysBetween(start, ctx.asOf) < ctx.thresholds.unsettledAccommodationDays) return [];
+    if (start === undefined || daysFrom(start, ctx.asOf) < ctx.thresholds.unsettledAccommodationDays) return [];
     return ctx.activeDuties.map((duty) =>
       raise(unsettledAccommodation, start, duty.id,
         `${ctx.personName} has had no settled accommodation since ${longDate(start)} (duty ${duty.id}).`),

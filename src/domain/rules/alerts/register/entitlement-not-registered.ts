@@ -15,11 +15,8 @@ export const entitlementNotRegistered: AlertRule = {
   summary: 'The person left hospital after a qualifying detention and is owed aftercare, but no duty for that detention is on the register.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
-    const registered = new Set(ctx.view.duties.map((duty) => duty.detentionId));
-    const done = new Set<string>();
     for (const lawDuty of ctx.law.duties) {
-      if (lawDuty.start > ctx.asOf || registered.has(lawDuty.detentionId) || done.has(lawDuty.detentionId)) continue;
-      done.add(lawDuty.detentionId);
+      if (lawDuty.start > ctx.asOf || ctx.view.duties.some((duty) => duty.detentionId === lawDuty.detentionId)) continue;
       const section = ctx.detention(lawDuty.detentionId)?.section;
       const what = section ? `the section ${section} detention ${lawDuty.detentionId}` : `detention ${lawDuty.detentionId}`;
       alerts.push(
