@@ -1,0 +1,10 @@
+/**
+ * The service navigation: each item shows only to users whose roles allow its permission, and the start
+ * page sends a user to the first item they may open. Modules add their item here.
+ */
+import type { NavigationItem } from '../platform/http/setup-views.ts';
+
+export const navigation: readonly NavigationItem[] = [
+  { text: 'People', href: '/people', permission: 'case:read' },
+  { text: 'Audit trail', href: '/audit', permission: 'audit:read' },
+];

@@ -1,0 +1,27 @@
+/**
+ * Every route of Aftercare, registered in one list. Each module exports `register<M>Routes(app, services)`;
+ * add it to `moduleRoutes`. Every route must declare `config.permission` or the server will not start.
+ */
+import type { FastifyInstance } from 'fastify';
+import { registerAuditRoutes } from '../platform/audit/routes.ts';
+import { registerAuthRoutes } from '../platform/auth/routes.ts';
+import { registerEvaluateRoutes } from '../platform/api/evaluate-routes.ts';
+import { registerPageRoutes } from '../platform/pages/routes.ts';
+import { navigation } from './navigation.ts';
+import type { Services } from './services.ts';
+
+type RegisterRoutes = (app: FastifyInstance, services: Services) => void | Promise<void>;
+
+const platformRoutes: RegisterRoutes[] = [
+  (app) => registerPageRoutes(app, { navigation }),
+  (app, services) => registerAuthRoutes(app, services),
+  (app, services) => registerAuditRoutes(app, services),
+  (app) => registerEvaluateRoutes(app),
+];
+
+/** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
+const moduleRoutes: RegisterRoutes[] = [];
+
+export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);
+}

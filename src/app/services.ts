@@ -1,0 +1,31 @@
+/**
+ * Wires every service from its dependencies: plain factories, no container (STYLE.md).
+ * Modules add their `create<M>Service(...)` here; routes and the CLI receive the result.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/client.ts';
+import { createAuditService } from '../platform/audit/audit-service.ts';
+import { createAuthService } from '../platform/auth/auth-service.ts';
+import { createUserService } from '../platform/users/user-service.ts';
+
+export interface ServiceDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+export function createServices({ db, config, logger }: ServiceDeps) {
+  const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  return {
+    db,
+    config,
+    logger,
+    auth: createAuthService({ db, sessionPolicy }),
+    users: createUserService({ db }),
+    audit: createAuditService({ db }),
+    // Modules: add `<m>: create<M>Service({ db, ... }),` below.
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,78 @@
+/**
+ * Server-side sessions in the database, shared by every app node. The cookie holds a random 256-bit id;
+ * the table holds only its SHA-256, so a copy of the table does not let anyone resume a session.
+ * A session ends at sign-out, after SESSION_IDLE_MINUTES without a request, or SESSION_ABSOLUTE_HOURS after
+ * sign-in, whichever comes first.
+ */
+import { eq, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { organisations } from '../organisations/tables.ts';
+import { users } from '../users/tables.ts';
+import { sessions } from './tables.ts';
+import { randomSecret, sha256Hex } from './secrets.ts';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Writing last_seen_at on every request would make each page a write; a minute's precision is enough. */
+const TOUCH_AFTER_MS = 60_000;
+
+export interface StartedSession {
+  /** The cookie value. Never stored. */
+  id: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface ActiveSession {
+  idHash: string;
+  csrfToken: string;
+  user: typeof users.$inferSelect;
+  organisation: { id: string; name: string };
+}
+
+export async function startSession(db: DbOrTx, userId: string, now: Date, policy: SessionPolicy): Promise<StartedSession> {
+  const id = randomSecret(32);
+  const csrfToken = randomSecret(32);
+  const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+  await db.insert(sessions).values({ idHash: sha256Hex(id), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt });
+  return { id, csrfToken, expiresAt };
+}
+
+/** The live session for a cookie value, refreshing its idle clock; undefined (and deleted) when it has ended. */
+export async function resumeSession(db: DbOrTx, id: string, now: Date, policy: SessionPolicy): Promise<ActiveSession | undefined> {
+  const idHash = sha256Hex(id);
+  const [row] = await db
+    .select({ session: sessions, user: users, organisation: { id: organisations.id, name: organisations.name } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.idHash, idHash))
+    .limit(1);
+  if (!row) return undefined;
+  const idleDeadline = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (now.getTime() >= idleDeadline || now >= row.session.expiresAt || row.user.disabled) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return undefined;
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return { idHash, csrfToken: row.session.csrfToken, user: row.user, organisation: row.organisation };
+}
+
+export async function endSession(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, sha256Hex(id)));
+}
+
+export async function endSessionsOfUser(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Deletes sessions past either time-out; run now and then (sign-in does it) so the table stays small. */
+export async function purgeEndedSessions(db: DbOrTx, now: Date, policy: SessionPolicy): Promise<void> {
+  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)));
+}

@@ -1,0 +1,10 @@
+/** Form bodies (urlencoded) and cookies. JSON bodies are Fastify's own. */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+
+export async function setUpParsing(app: FastifyInstance, config: Pick<Config, 'sessionSecret'>): Promise<void> {
+  await app.register(formbody, { bodyLimit: 1_048_576 });
+  await app.register(cookie, { secret: config.sessionSecret });
+}

@@ -1,0 +1,70 @@
+/**
+ * Nunjucks pages through @fastify/view, with the search path of ADR 0001, and the locals every page
+ * receives: user, organisation, csrfToken, cspNonce, currentPath, navigation.
+ */
+import { fileURLToPath } from 'node:url';
+import view from '@fastify/view';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { hasPermission } from '../permissions.ts';
+import { registerFilters } from '../views/filters.ts';
+import type { RoutePermission } from './fastify-types.ts';
+import { anonymousCsrfToken } from './csrf-token.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const viewSearchPath = [
+  `${root}src/platform/views`,
+  `${root}src/modules`,
+  `${root}node_modules/govuk-frontend/dist`,
+  `${root}node_modules/@ministryofjustice/frontend`,
+];
+
+export interface NavigationItem {
+  text: string;
+  href: string;
+  permission: RoutePermission;
+}
+
+export interface ViewOptions {
+  navigation: readonly NavigationItem[];
+  /** Reload templates on change (development). */
+  watch?: boolean;
+}
+
+export function navigationFor(request: FastifyRequest, items: readonly NavigationItem[]) {
+  const actor = request.actor;
+  return items
+    .filter((item) => item.permission === 'public' || (actor && (item.permission === 'authenticated' || hasPermission(actor, item.permission))))
+    .map((item) => ({ href: item.href, text: item.text, active: request.url === item.href || request.url.startsWith(`${item.href}/`) || request.url.startsWith(`${item.href}?`) }));
+}
+
+export async function setUpViews(app: FastifyInstance, options: ViewOptions): Promise<void> {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: viewSearchPath,
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      noCache: Boolean(options.watch),
+      onConfigure: (env: nunjucks.Environment) => registerFilters(env),
+    },
+  });
+  // preHandler, after authentication and CSRF set the actor and token; errors render with what is known.
+  app.addHook('preHandler', async (request, reply) => {
+    // @fastify/view merges reply.locals into every render; its types do not declare the property.
+    const withLocals = reply as typeof reply & { locals?: Record<string, unknown> | null };
+    withLocals.locals = { ...withLocals.locals, ...pageLocals(request, reply, options.navigation) };
+  });
+}
+
+export function pageLocals(request: FastifyRequest, reply: { cspNonce?: { script: string } | null; setCookie?: unknown }, navigation: readonly NavigationItem[]) {
+  const session = request.session;
+  return {
+    user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : request.actor ? { id: request.actor.id, name: request.actor.name } : null,
+    organisation: session?.organisation ?? null,
+    csrfToken: session?.csrfToken ?? anonymousCsrfToken(request),
+    cspNonce: reply.cspNonce?.script ?? '',
+    currentPath: request.url.split('?')[0] ?? '/',
+    navigation: navigationFor(request, navigation),
+  };
+}
