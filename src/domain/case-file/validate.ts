@@ -10,6 +10,7 @@ import { caseFileSchema, type CaseFile } from './schema.ts';
 import { isCivilDate } from '../calendar/civil-date.ts';
 import { forEachIn, formatPath } from './paths.ts';
 import { collectIds, describeKind, type IdKind, type IdIndex } from './id-index.ts';
+import { checkLoops, checkResidenceOverlaps } from './sequence-checks.ts';
 
 export interface ValidationIssue {
   path: string;
@@ -72,7 +73,6 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
   forEachIn(file.detentions, (d, i) => {
     const at = `detentions[${i}]`;
     check(d.continuesFrom, `${at}.continuesFrom`, ['detention']);
-    if (d.continuesFrom !== undefined && d.continuesFrom === d.id) errors.push({ path: `${at}.continuesFrom`, message: 'a detention cannot continue from itself' });
     period(d.start, d.end, at, 'start', 'end');
     period(d.start, d.leftHospital, at, 'start', 'leftHospital');
     forEachIn(d.leave, (l, j) => period(l.from, l.to, `${at}.leave[${j}]`, 'from', 'to'));
@@ -89,6 +89,9 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
     period(r.from, r.to, at, 'from', 'to');
   });
   checkResidenceOverlaps(file, errors);
+  checkLoops(file.detentions, 'detentions', 'continuesFrom', (d) => d.continuesFrom, errors);
+  checkLoops(file.panelRequests, 'panelRequests', 'resubmissionOf', (p) => p.resubmissionOf, errors);
+  checkLoops(file.organisations, 'organisations', 'successorId', (o) => o.successorId, errors);
   forEachIn(file.gpRegistrations, (g, i) => {
     org(g.healthBodyId, `gpRegistrations[${i}].healthBodyId`);
     period(g.from, g.to, `gpRegistrations[${i}]`, 'from', 'to');
@@ -216,25 +219,4 @@ function periodChecker(errors: ValidationIssue[]) {
       errors.push({ path: `${at}.${endName}`, message: `${end} is before ${startName} ${start}` });
     }
   };
-}
-
-/** Residence periods are half-open, so one may begin on the day the previous one ends. */
-function checkResidenceOverlaps(file: CaseFile, errors: ValidationIssue[]): void {
-  const order: { r: CaseFile['residences'][number]; i: number }[] = [];
-  forEachIn(file.residences, (r, i) => {
-    if (isCivilDate(r.from) && (r.to === undefined || isCivilDate(r.to))) order.push({ r, i });
-  });
-  order.sort((a, b) => (a.r.from < b.r.from ? -1 : a.r.from > b.r.from ? 1 : a.i - b.i));
-  // `reach` is the earlier residence that runs furthest (an open one runs for ever).
-  let reach: { r: CaseFile['residences'][number]; i: number } | undefined;
-  for (const current of order) {
-    if (reach && (reach.r.to === undefined || current.r.from < reach.r.to)) {
-      const until = reach.r.to === undefined ? 'with no end' : `to ${reach.r.to}`;
-      errors.push({
-        path: `residences[${current.i}].from`,
-        message: `overlaps residences[${reach.i}] (from ${reach.r.from} ${until}); residences must not overlap`,
-      });
-    }
-    if (!reach || (reach.r.to !== undefined && (current.r.to === undefined || current.r.to > reach.r.to))) reach = current;
-  }
 }

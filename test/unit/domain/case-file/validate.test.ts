@@ -248,3 +248,11 @@ test('never throws, whatever it is given', () => {
     }),
   );
 });
+
+test('chains of continuesFrom, resubmissionOf and successorId must not loop', () => {
+  const loop = errorsOf((f) => { f.detentions[0]!.continuesFrom = 'd2'; });
+  assert.deepEqual(loop, [{ path: 'detentions[0].continuesFrom', message: 'forms a loop (d1 → d2 → d1)' }]);
+  assert.deepEqual(pathsOf((f) => { f.panelRequests[0]!.resubmissionOf = 'pr2'; }), ['panelRequests[0].resubmissionOf']);
+  assert.deepEqual(pathsOf((f) => { f.organisations[2]!.successorId = 'icb1'; }), ['organisations[1].successorId']);
+  assert.deepEqual(pathsOf((f) => { f.organisations[0]!.successorId = 'la1'; }), ['organisations[0].successorId']);
+});
