@@ -41,7 +41,15 @@ export function analyseLaw(view: CaseFile, asOf: CivilDate, config: RulesConfig)
 }
 
 function sortedUnion(...sets: ReadonlySet<string>[]): string[] {
-  const all = new Set<string>();
-  for (const set of sets) for (const value of set) all.add(value);
-  return [...all].sort();
+  const all: string[] = [];
+  for (const set of sets) for (const value of set) all.push(value);
+  all.sort(byCodeUnits);
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i] as string;
+  all.length = kept;
+  return all;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

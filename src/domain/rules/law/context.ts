@@ -16,8 +16,10 @@ export interface LawContext {
   dateOfBirth: CivilDate | null;
   /** END-06: only a death on or before asOf counts. */
   dateOfDeath: CivilDate | null;
-  ctos: CommunityTreatmentOrder[];
-  recordedDuties: Duty[];
+  /** CTOs that began by asOf, by the detention they follow. */
+  ctosByDetention: ReadonlyMap<string, CommunityTreatmentOrder[]>;
+  /** Recorded duties ended by a joint decision on or before asOf (END-01 candidates). */
+  jointEndings: Duty[];
 }
 
 export function buildLawContext(view: CaseFile, asOf: CivilDate, config: RulesConfig): LawContext {
@@ -32,9 +34,20 @@ export function buildLawContext(view: CaseFile, asOf: CivilDate, config: RulesCo
     organisations,
     dateOfBirth: view.person.dateOfBirth ?? null,
     dateOfDeath: death !== undefined && death <= asOf ? death : null,
-    ctos: view.ctos,
-    recordedDuties: view.duties,
+    ctosByDetention: ctosByDetention(view.ctos, asOf),
+    jointEndings: view.duties.filter((duty) => duty.endReason === 'joint_decision' && duty.end !== undefined && duty.end <= asOf),
   };
+}
+
+function ctosByDetention(ctos: readonly CommunityTreatmentOrder[], asOf: CivilDate): Map<string, CommunityTreatmentOrder[]> {
+  const byDetention = new Map<string, CommunityTreatmentOrder[]>();
+  for (const order of ctos) {
+    if (order.start > asOf) continue;
+    const list = byDetention.get(order.detentionId);
+    if (list === undefined) byDetention.set(order.detentionId, [order]);
+    else list.push(order);
+  }
+  return byDetention;
 }
 
 /** The records that began on or before asOf, oldest first (a copy is sorted only when needed). */

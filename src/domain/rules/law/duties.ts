@@ -4,7 +4,7 @@
  * (END-06). Recalls follow the RECALL_POLICY switch (U-03). Councils and health bodies are decided elsewhere.
  */
 import type { CivilDate } from '../../calendar/civil-date.ts';
-import type { Duty } from '../../case-file/schema.ts';
+import type { CommunityTreatmentOrder, Duty } from '../../case-file/schema.ts';
 import type { LawContext } from './context.ts';
 import type { DetentionChains, DetentionPeriod } from './detention-chains.ts';
 import { flag } from './flags.ts';
@@ -111,7 +111,7 @@ function newDraft(
     draft.flags.add(flag('ELIG-01', 'PART6_TRANSFER'));
     draft.reasons.push(dutyReasons.part6(period.t0));
   }
-  const cto = context.ctos.find((order) => order.start <= context.asOf && period.episodes.some((episode) => episode.id === order.detentionId));
+  const cto = ctosOf(context, period)[0];
   if (cto !== undefined) {
     draft.ruleIds.add('ELIG-06');
     draft.reasons.push(dutyReasons.cto(cto.start));
@@ -150,8 +150,8 @@ function earliestEnding(
  */
 function jointDecisionEnding(draft: DutyDraft, context: LawContext, chains: DetentionChains): Ending | null {
   let found: Ending | null = null;
-  for (const recorded of context.recordedDuties) {
-    if (recorded.endReason !== 'joint_decision' || recorded.end === undefined || recorded.end > context.asOf || recorded.end < draft.start) continue;
+  for (const recorded of context.jointEndings) {
+    if (recorded.end === undefined || recorded.end < draft.start) continue;
     const period = chains.periodOf.get(recorded.detentionId);
     if (period === undefined || (period !== draft.period && !(period.recall !== null && !period.qualifying && period.t0 >= draft.start))) continue;
     const date = recorded.end;
@@ -180,10 +180,15 @@ function bothSignedOff(recorded: Duty, asOf: CivilDate): boolean {
 }
 
 function ctoInForce(draft: DutyDraft, context: LawContext, date: CivilDate): boolean {
-  return context.ctos.some(
-    (order) =>
-      order.start <= date &&
-      (order.end === undefined || order.end > date) &&
-      draft.period.episodes.some((episode) => episode.id === order.detentionId),
-  );
+  return ctosOf(context, draft.period).some((order) => order.start <= date && (order.end === undefined || order.end > date));
+}
+
+/** ELIG-06: the CTOs that follow a detention of the period. */
+function ctosOf(context: LawContext, period: DetentionPeriod): CommunityTreatmentOrder[] {
+  const orders: CommunityTreatmentOrder[] = [];
+  for (const episode of period.episodes) {
+    const found = context.ctosByDetention.get(episode.id);
+    if (found !== undefined) orders.push(...found);
+  }
+  return orders;
 }

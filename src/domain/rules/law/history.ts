@@ -1,7 +1,7 @@
 /**
  * Reading the residence and GP registration histories (half-open periods, oldest first).
  */
-import type { CivilDate } from '../../calendar/civil-date.ts';
+import { addDays, type CivilDate } from '../../calendar/civil-date.ts';
 import type { GpRegistration, Residence } from '../../case-file/schema.ts';
 
 interface Period {
@@ -58,4 +58,12 @@ export function overlaps(period: Period, start: CivilDate, end: CivilDate | unde
 /** A key that sorts after every period beginning on `date` and before any beginning the day after. */
 function nextDayKey(date: CivilDate): string {
   return `${date}~`;
+}
+
+/** The day before `date`: string arithmetic when it stays in the month (a hot path), else the calendar. */
+export function dayBefore(date: CivilDate): CivilDate {
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  if (day <= 1) return addDays(date, -1);
+  const previous = day - 1;
+  return `${date.slice(0, 8)}${previous < 10 ? '0' : ''}${previous}`;
 }

@@ -2,12 +2,12 @@
  * The responsible council for one duty (§2.3): the council of ordinary residence immediately before the
  * unbroken detention that gave rise to the duty (LA-01, LA-05), fixed for the life of the duty (LA-06).
  */
-import { addDays, type CivilDate } from '../../calendar/civil-date.ts';
+import type { CivilDate } from '../../calendar/civil-date.ts';
 import type { Residence } from '../../case-file/schema.ts';
 import { organisationName, type LawContext } from './context.ts';
 import type { DutyDraft } from './duties.ts';
 import { flag } from './flags.ts';
-import { lastIndexBefore, overlaps, residenceOn } from './history.ts';
+import { dayBefore, lastIndexBefore, overlaps, residenceOn } from './history.ts';
 import { residentInEnglandOrWales, type OrdinaryResidenceFinding } from './ordinary-residence.ts';
 import { isTransferFromCustody } from './qualifying-sections.ts';
 import { councilReasons, residenceWords } from './reasons.ts';
@@ -68,7 +68,7 @@ export function councilAt(context: LawContext, finding: OrdinaryResidenceFinding
     decision.nation = residence.nation;
     decision.areaResidence = residence;
     decision.ruleIds.add(`LA-01${limb}`);
-    decision.reasons.push(councilReasons.ordinarilyResident(organisationName(context, decision.organisationId), addDays(t0, -1), t0, limb));
+    decision.reasons.push(councilReasons.ordinarilyResident(organisationName(context, decision.organisationId), dayBefore(t0), t0, limb));
     if (decision.organisationId === null) {
       decision.flags.add(flag('LA-01', 'AREA_UNKNOWN'));
       decision.reasons.push(councilReasons.areaUnknown());

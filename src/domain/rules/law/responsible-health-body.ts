@@ -4,13 +4,13 @@
  * residence: ICB-03) when the chain's first detention began, kept through re-detentions until a joint
  * decision ends aftercare (ICB-02, ICB-04, ICB-05), with defaults for legacy (ICB-09) and Part 3 (ICB-07) chains.
  */
-import { addDays, type CivilDate } from '../../calendar/civil-date.ts';
+import type { CivilDate } from '../../calendar/civil-date.ts';
 import type { Residence } from '../../case-file/schema.ts';
 import { organisationName, type LawContext } from './context.ts';
 import type { DetentionPeriod } from './detention-chains.ts';
 import type { DutyDraft } from './duties.ts';
 import { flag } from './flags.ts';
-import { gpRegistrationOn, lastIndexBefore, overlaps } from './history.ts';
+import { dayBefore, gpRegistrationOn, lastIndexBefore, overlaps } from './history.ts';
 import { residentInEnglandOrWales, type OrdinaryResidenceFinding } from './ordinary-residence.ts';
 import { isPart3Section } from './qualifying-sections.ts';
 import { healthBodyReasons } from './reasons.ts';
@@ -76,7 +76,7 @@ export function decideHealthBody(
 function decideOriginatingIcb(context: LawContext, chainStart: DetentionPeriod, finding: OrdinaryResidenceFinding, decision: HealthBodyDecision): void {
   const part3 = chainStart.qualifyingSection !== null && isPart3Section(chainStart.qualifyingSection);
   const legacy = chainStart.t0 < ICB_REGULATIONS_FROM;
-  const date = part3 ? addDays(finding.custody?.from ?? chainStart.t0, -1) : chainStart.t0;
+  const date = part3 ? dayBefore(finding.custody?.from ?? chainStart.t0) : chainStart.t0;
   decision.ruleIds.add('ICB-03');
   if (legacy) {
     decision.ruleIds.add('ICB-09');
