@@ -27,9 +27,8 @@ export const personalBudgetNotOffered: AlertRule = {
       const since = plusDays(first.agreedOn, ctx.thresholds.personalBudgetNotOfferedDays);
       if (ctx.asOf < since) continue;
       const from = minDate(first.agreedOn, duty.start);
-      const offered = ctx.view.paymentOffers.some(
-        (offer) => (offer.dutyId === undefined || offer.dutyId === duty.id) && offer.offeredOn >= from && offer.offeredOn <= ctx.asOf,
-      );
+      // alert-rules "personal-budget-not-offered": any offer dated on or after `from` clears it, late or not.
+      const offered = ctx.view.paymentOffers.some((offer) => offer.offeredOn >= from && offer.offeredOn <= ctx.asOf);
       if (offered) continue;
       alerts.push(
         raise(personalBudgetNotOffered, since, first.id,
