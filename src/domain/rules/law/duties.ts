@@ -168,6 +168,11 @@ function jointDecisionEnding(draft: DutyDraft, context: LawContext, chains: Dete
       draft.reasons.push(dutyReasons.endingOnImproperGrounds(date));
     } else if (found === null || date < found.date) {
       found = { date, reason: 'joint_decision', sentence: dutyReasons.endedJointly(date) };
+      if (residenceOn(context.residences, date)?.legalCondition === 'conditional_discharge') {
+        // END-04: no statutory bar, but hard to justify while the person can be recalled
+        draft.flags.add(flag('END-04', 'CONDITIONAL_DISCHARGE'));
+        draft.ruleIds.add('END-04');
+      }
     }
   }
   return found;

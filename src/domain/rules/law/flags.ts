@@ -26,6 +26,7 @@ export const FLAG_CODES = Object.freeze({
   PART6_TRANSFER: 'Transferred into England or Wales under MHA Part 6: probably qualifies as the corresponding section (§1.2).',
   CTO_IN_FORCE: 'A joint decision to end the duty was recorded while a CTO was in force; it cannot end the duty (END-02).',
   IMPROPER_GROUNDS: 'A joint decision to end the duty rests only on grounds that do not show the needs have gone; the duty continues (END-03).',
+  CONDITIONAL_DISCHARGE: 'Aftercare was ended by joint decision while the person was conditionally discharged and liable to recall: legal sign-off is needed (END-04, U-09).',
   NOT_JOINT: 'An ending was recorded without both bodies signing off; one body alone cannot end the duty (END-01).',
 } as const);
 

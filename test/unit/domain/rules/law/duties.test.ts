@@ -57,6 +57,21 @@ describe('duties the law gives (ELIG-04, END-01/02/05/06, RECALL_POLICY)', () =>
     assert.deepEqual(summary(analyseLaw(file, '2023-11-30', config())), [['d1', '2023-01-01', undefined, undefined]], 'not before the decision');
   });
 
+  it('lets a joint decision end the duty during a conditional discharge, flagged for legal sign-off (END-04)', () => {
+    const file = caseFile({
+      residences: [
+        residence('2000-01-01', '2023-01-01', 'own_home', 'la-a', 'icb-a', { ordinarilyResident: 'yes' }),
+        residence('2023-03-01', undefined, 'hostel', 'la-b', undefined, { legalCondition: 'conditional_discharge' }),
+      ],
+      detentions: [detention('d1', '37/41', '2023-01-01', '2023-03-01')],
+      duties: [jointEnding('d1', '2024-01-01', ['needs_no_longer_arise'])],
+    });
+    const [duty] = analyseLaw(file, '2025-01-01', config()).duties;
+    assert.deepEqual([duty!.end, duty!.endReason], ['2024-01-01', 'joint_decision']);
+    assert.ok(duty!.flags.includes('END-04:CONDITIONAL_DISCHARGE'));
+    assert.ok(duty!.localAuthority.ruleIds.includes('ELIG-07'));
+  });
+
   it('does not let a joint decision end the duty while a CTO is in force (END-02)', () => {
     const file = caseFile({
       residences: [home], gpRegistrations: [registered], detentions: [detention('d1', '3', '2023-01-01', '2023-03-01')],
