@@ -20,7 +20,7 @@ export interface ValidationIssue {
 export type ValidationResult = { ok: true; caseFile: CaseFile } | { ok: false; errors: ValidationIssue[] };
 
 export function validateCaseFile(input: unknown): ValidationResult {
-  const parsed = caseFileSchema.safeParse(input);
+  const parsed = caseFileSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     const errors = schemaIssues(parsed.error.issues);
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors };
@@ -41,7 +41,7 @@ function schemaIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
       for (const key of issue.keys) {
         errors.push({ path: formatPath([...issue.path, key]), message: 'is not a field of this record (extra data belongs in "ext")' });
       }
-    } else if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+    } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && issue.path.length > 0) {
       errors.push({ path: formatPath(issue.path), message: 'is required' });
     } else {
       errors.push({ path: formatPath(issue.path), message: issue.message });

@@ -13,7 +13,12 @@ const node = join(root, 'node_modules/.bin/node');
 const folder = mkdtempSync(join(tmpdir(), 'aftercare-evaluate-'));
 
 function aftercare(...args: string[]) {
-  const result = spawnSync(node, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+  return aftercareWithInput('', ...args);
+}
+
+function aftercareWithInput(input: string, ...args: string[]) {
+  const env = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+  const result = spawnSync(node, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', env, input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,6 +41,16 @@ test('prints the evaluation as 2-space JSON with a newline at the end', () => {
   assert.equal(evaluation.asOf, '2025-01-15');
   assert.equal(evaluation.entitled, true);
   assert.equal(aftercare('evaluate', '--as-of', '2025-01-15', validFile).stdout, stdout, 'byte-for-byte the same');
+});
+
+test('FILE - reads the case file from standard input', () => {
+  const fromFile = aftercare('evaluate', validFile, '--as-of', '2025-01-15');
+  const fromStdin = aftercareWithInput(readFileSync(validFile, 'utf8'), 'evaluate', '-', '--as-of', '2025-01-15');
+  assert.equal(fromStdin.status, 0);
+  assert.equal(fromStdin.stdout, fromFile.stdout);
+  const invalid = aftercareWithInput('{}', 'evaluate', '-', '--as-of', '2025-01-15');
+  assert.equal(invalid.status, 1);
+  assert.match(invalid.stderr, /^-: schema: is required$/m);
 });
 
 test('--as-of defaults to today in Europe/London', () => {
