@@ -175,6 +175,8 @@ export function asOfView(file: CaseFile, asOf: CivilDate): CaseFile {
     appointments: mapRecords(file.appointments, (a) => (a.date > asOf ? null : a)),
     complaints,
     ombudsmanCases: mapRecords(file.ombudsmanCases, (o) => {
+      // No ombudsman case before the complaint it is about.
+      if (o.complaintId && goneComplaints.has(o.complaintId)) return null;
       const remedies = mapRecords(o.remedies, (r) => withoutLater(r, asOf, ['completedOn', 'evidenceSentOn']));
       return withoutLater(remedies === o.remedies ? o : { ...o, remedies }, asOf, ['finalDecisionOn']);
     }),

@@ -147,6 +147,7 @@ test('complaints: later acknowledgement and response dropped, with the outcome u
   file.complaints[0]!.outcome = 'withdrawn';
   assert.equal(asOfView(file, '2025-02-02').complaints[0]!.outcome, 'withdrawn');
   assert.deepEqual(asOfView(file, '2025-01-31').complaints, []);
+  assert.deepEqual(asOfView(file, '2025-01-31').ombudsmanCases, []); // no ombudsman case before its complaint
 });
 
 test('ombudsman: later final decision, completion and evidence dropped', () => {
