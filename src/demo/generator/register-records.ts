@@ -2,7 +2,8 @@
  * The register as users recorded it: mostly the duties the law gives, with the mistakes real registers
  * hold — the council the person moved to instead of the one responsible, a missing entitlement, a duty
  * recorded against an s2 detention, a duty ended without a proper joint decision — then the allocations
- * to social workers (some never made, some lapsed) and the odd dispute between councils.
+ * to social workers (some never made, some lapsed) and the odd dispute between councils. A duty recorded
+ * wrong on purpose says so in `ext.demoError`, so demonstrations and tests can tell it from a rules finding.
  */
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
 import { addDays, daysBetween } from '../../domain/calendar/civil-date.ts';
@@ -28,10 +29,14 @@ export function generateRegisterRecords(context: GenerationContext, lawfulDuties
     if (rng.chance(0.08) && otherCouncils.length > 0) {
       // The classic mistake: the council the person was discharged to, or simply the wrong one.
       duty.localAuthorityId = lawful.dischargeArea.localAuthorityId !== lawful.localAuthorityId ? lawful.dischargeArea.localAuthorityId : rng.pick(otherCouncils);
+      duty.ext = { demoError: 'wrong_council' };
     }
     if (rng.chance(0.03)) {
       const others = areas.map((area) => area.healthBodyId).filter((id) => id !== lawful.healthBodyId);
-      if (others.length > 0) duty.healthBodyId = rng.pick(others);
+      if (others.length > 0) {
+        duty.healthBodyId = rng.pick(others);
+        duty.ext = { demoError: duty.ext ? 'wrong_council_and_health_body' : 'wrong_health_body' };
+      }
     }
     if (lawful.end) {
       duty.end = lawful.end;
@@ -50,7 +55,7 @@ export function generateRegisterRecords(context: GenerationContext, lawfulDuties
   const s2 = nonQualifying.find((detention) => detention.section === '2' && detention.end);
   if (s2?.end && rng.chance(0.02)) {
     const area = rng.pick(areas);
-    duties.push({ id: ids.next('du'), detentionId: s2.id, start: s2.end, localAuthorityId: area.localAuthorityId, healthBodyId: area.healthBodyId });
+    duties.push({ id: ids.next('du'), detentionId: s2.id, start: s2.end, localAuthorityId: area.localAuthorityId, healthBodyId: area.healthBodyId, ext: { demoError: 'recorded_against_s2' } });
   }
   return { duties, disputes, allocations };
 }

@@ -123,7 +123,16 @@ describe('generateDemoCaseFiles', () => {
     assert.ok(count((f) => f.panelRequests.some((p) => p.resubmissionOf)) > 3, 'panel resubmissions');
     assert.ok(count((f) => f.ombudsmanCases.length > 0) >= 1, 'ombudsman cases');
     const alerts = new Map<string, number>();
-    for (const file of files) for (const alert of evaluate(file, asOf).alerts) alerts.set(alert.id, (alerts.get(alert.id) ?? 0) + 1);
+    for (const file of files) {
+      for (const alert of evaluate(file, asOf).alerts) {
+        alerts.set(alert.id, (alerts.get(alert.id) ?? 0) + 1);
+        // The register is right unless it was made wrong on purpose (marked in ext.demoError).
+        if (alert.id === 'responsible-authority-mismatch' || alert.id === 'responsible-health-body-mismatch') {
+          const duty = file.duties.find((d) => d.id === alert.subject.id);
+          assert.match(String(duty?.ext?.demoError), alert.id === 'responsible-authority-mismatch' ? /council/ : /health_body/, `${file.person.id} ${alert.message}`);
+        }
+      }
+    }
     for (const id of ['responsible-authority-mismatch', 'entitlement-not-registered', 'no-allocated-worker', 'assessed-need-unmet', 'no-contact-with-person']) {
       assert.ok((alerts.get(id) ?? 0) > 0, `some ${id}`);
     }
