@@ -7,15 +7,46 @@
 import type { CivilDate } from '../../calendar/civil-date.ts';
 import { plusDays, workingDaysAfter } from './dates.ts';
 import type {
-  Allocation, CarePlan, CaseFile, Communication, CommunicationPlan, Contact, Decision, Detention, Duty, Organisation,
-  PanelRequest, PlacementSearch, Residence, Service,
+  Allocation,
+  CarePlan,
+  CaseFile,
+  Communication,
+  CommunicationPlan,
+  Contact,
+  Decision,
+  Detention,
+  Duty,
+  Organisation,
+  PanelRequest,
+  PlacementSearch,
+  Residence,
+  Service,
 } from '../../case-file/schema.ts';
 import type { RulesConfig } from '../config.ts';
 import type { LawAnalysis, LawDuty } from '../evaluation.ts';
 
-export const QUALIFYING_SECTIONS: ReadonlySet<string> = new Set(['3', '37', '37/41', '45A', '47', '47/49', '48', '48/49']);
-export const UNSETTLED_RESIDENCE_KINDS: ReadonlySet<string> = new Set(['rough_sleeping', 'no_fixed_abode', 'hotel', 'temporary']);
-export const ACCOMMODATION_SERVICE_KINDS: ReadonlySet<string> = new Set(['accommodation', 'supported_living', 'residential_care', 'nursing_care']);
+export const QUALIFYING_SECTIONS: ReadonlySet<string> = new Set([
+  '3',
+  '37',
+  '37/41',
+  '45A',
+  '47',
+  '47/49',
+  '48',
+  '48/49',
+]);
+export const UNSETTLED_RESIDENCE_KINDS: ReadonlySet<string> = new Set([
+  'rough_sleeping',
+  'no_fixed_abode',
+  'hotel',
+  'temporary',
+]);
+export const ACCOMMODATION_SERVICE_KINDS: ReadonlySet<string> = new Set([
+  'accommodation',
+  'supported_living',
+  'residential_care',
+  'nursing_care',
+]);
 
 /** Half-open period: covers `from` up to the day before `to` (contract "Conventions"). */
 export function covers(from: CivilDate, to: CivilDate | undefined, day: CivilDate): boolean {
@@ -24,12 +55,19 @@ export function covers(from: CivilDate, to: CivilDate | undefined, day: CivilDat
 
 /** A service in progress on D: status not planned, a start on or before D, no end on or before D. */
 export function inProgressOn(service: Service, day: CivilDate): boolean {
-  return service.status !== 'planned' && service.start !== undefined && covers(service.start, service.end, day);
+  return (
+    service.status !== 'planned' && service.start !== undefined && covers(service.start, service.end, day)
+  );
 }
 
 /** An ending that is not automatic (END-05 re-detention, END-06 death) must be a joint decision (END-01). */
 export function endedByDecision(duty: Duty, asOf: CivilDate): duty is Duty & { end: CivilDate } {
-  return duty.end !== undefined && duty.end <= asOf && duty.endReason !== 'redetained' && duty.endReason !== 'death';
+  return (
+    duty.end !== undefined &&
+    duty.end <= asOf &&
+    duty.endReason !== 'redetained' &&
+    duty.endReason !== 'death'
+  );
 }
 
 /** "Reaches X": an outbound communication whose `with` names X. */
@@ -99,7 +137,9 @@ export class AlertContext {
 
   /** Active duty: recorded, `start <= asOf` and no `end <= asOf`. */
   get activeDuties(): readonly Duty[] {
-    return (this.#activeDuties ??= this.view.duties.filter((duty) => covers(duty.start, duty.end, this.asOf)));
+    return (this.#activeDuties ??= this.view.duties.filter((duty) =>
+      covers(duty.start, duty.end, this.asOf),
+    ));
   }
 
   duty(id: string): Duty | undefined {
@@ -131,19 +171,33 @@ export class AlertContext {
   }
 
   carePlansOf(dutyId: string): readonly CarePlan[] {
-    return (this.#carePlansByDuty ??= groupBy(this.view.carePlans, (plan) => plan.dutyId)).get(dutyId) ?? NONE;
+    return (
+      (this.#carePlansByDuty ??= groupBy(this.view.carePlans, (plan) => plan.dutyId)).get(dutyId) ?? NONE
+    );
   }
 
   allocationsOf(dutyId: string): readonly Allocation[] {
-    return (this.#allocationsByDuty ??= groupBy(this.view.allocations, (allocation) => allocation.dutyId)).get(dutyId) ?? NONE;
+    return (
+      (this.#allocationsByDuty ??= groupBy(this.view.allocations, (allocation) => allocation.dutyId)).get(
+        dutyId,
+      ) ?? NONE
+    );
   }
 
   placementSearchesOf(dutyId: string): readonly PlacementSearch[] {
-    return (this.#placementSearchesByDuty ??= groupBy(this.view.placementSearches, (search) => search.dutyId)).get(dutyId) ?? NONE;
+    return (
+      (this.#placementSearchesByDuty ??= groupBy(this.view.placementSearches, (search) => search.dutyId)).get(
+        dutyId,
+      ) ?? NONE
+    );
   }
 
   panelRequestsOf(dutyId: string): readonly PanelRequest[] {
-    return (this.#panelRequestsByDuty ??= groupBy(this.view.panelRequests, (request) => request.dutyId)).get(dutyId) ?? NONE;
+    return (
+      (this.#panelRequestsByDuty ??= groupBy(this.view.panelRequests, (request) => request.dutyId)).get(
+        dutyId,
+      ) ?? NONE
+    );
   }
 
   /** Services listing the need in `needIds`. */
@@ -221,7 +275,12 @@ export class AlertContext {
   carePlanInForce(dutyId: string, day: CivilDate): CarePlan | undefined {
     let found: CarePlan | undefined;
     for (const plan of this.carePlansOf(dutyId)) {
-      if (plan.agreedOn !== undefined && plan.agreedOn <= day && (!found || plan.agreedOn > (found.agreedOn as string))) found = plan;
+      if (
+        plan.agreedOn !== undefined &&
+        plan.agreedOn <= day &&
+        (!found || plan.agreedOn > (found.agreedOn as string))
+      )
+        found = plan;
     }
     return found;
   }
@@ -231,8 +290,11 @@ export class AlertContext {
     if (!this.#residences) {
       const residences = this.view.residences;
       let sorted = true;
-      for (let i = 1; i < residences.length && sorted; i += 1) sorted = (residences[i - 1] as Residence).from <= (residences[i] as Residence).from;
-      this.#residences = sorted ? residences : [...residences].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      for (let i = 1; i < residences.length && sorted; i += 1)
+        sorted = (residences[i - 1] as Residence).from <= (residences[i] as Residence).from;
+      this.#residences = sorted
+        ? residences
+        : [...residences].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     }
     return this.#residences;
   }
@@ -269,7 +331,8 @@ export class AlertContext {
       const successorId = this.organisation(current)?.successorId;
       if (successorId === undefined || seen.has(successorId)) return current;
       const successor = this.organisation(successorId);
-      if (successor && !covers(successor.validFrom ?? this.asOf, successor.validTo, this.asOf)) return current;
+      if (successor && !covers(successor.validFrom ?? this.asOf, successor.validTo, this.asOf))
+        return current;
       seen.add(successorId);
       current = successorId;
     }

@@ -6,7 +6,18 @@ import type { Alert } from '../evaluation.ts';
 import type { AlertRule } from './types.ts';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 const longDates = new Map<CivilDate, string>();
@@ -30,5 +41,11 @@ export function listOf(items: readonly string[]): string {
 }
 
 export function raise(rule: AlertRule, since: CivilDate, subjectId: string, message: string): Alert {
-  return { id: rule.id, severity: rule.severity, since, subject: { kind: rule.subjectKind, id: subjectId }, message };
+  return {
+    id: rule.id,
+    severity: rule.severity,
+    since,
+    subject: { kind: rule.subjectKind, id: subjectId },
+    message,
+  };
 }

@@ -20,10 +20,17 @@ export interface AlertCatalogueEntry {
 }
 
 export const alertCatalogue: readonly AlertCatalogueEntry[] = Object.freeze(
-  alertRules.map(({ id, severity, subjectKind, summary }) => Object.freeze({ id, severity, subjectKind, summary })),
+  alertRules.map(({ id, severity, subjectKind, summary }) =>
+    Object.freeze({ id, severity, subjectKind, summary }),
+  ),
 );
 
-export function computeAlerts(view: CaseFile, asOf: CivilDate, law: LawAnalysis, config: RulesConfig): Alert[] {
+export function computeAlerts(
+  view: CaseFile,
+  asOf: CivilDate,
+  law: LawAnalysis,
+  config: RulesConfig,
+): Alert[] {
   const ctx = new AlertContext(view, asOf, law, config);
   const alerts: Alert[] = [];
   for (const rule of alertRules) {

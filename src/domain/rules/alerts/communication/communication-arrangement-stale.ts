@@ -14,18 +14,23 @@ export const communicationArrangementStale: AlertRule = {
   id: 'communication-arrangement-stale',
   severity: 'medium',
   subjectKind: 'communicationPlan',
-  summary: 'Information is still being routed through a contact after the arrangement was due for review or the reason for it stopped being true.',
+  summary:
+    'Information is still being routed through a contact after the arrangement was due for review or the reason for it stopped being true.',
   evaluate(ctx: AlertContext): Alert[] {
     const plan = ctx.communicationPlanOn(ctx.asOf);
     if (!plan || plan.route !== 'via_contact') return [];
-    const contactName = plan.viaContactId === undefined ? 'a contact' : (ctx.contact(plan.viaContactId)?.name ?? plan.viaContactId);
+    const contactName =
+      plan.viaContactId === undefined
+        ? 'a contact'
+        : (ctx.contact(plan.viaContactId)?.name ?? plan.viaContactId);
     const reasons: string[] = [];
     let since: string | undefined;
     if (plan.reviewBy !== undefined && plan.reviewBy < ctx.asOf) {
       since = plan.reviewBy;
       reasons.push(`was due for review by ${longDate(plan.reviewBy)}`);
     }
-    const failedOn = plan.decisionId === undefined ? undefined : ctx.decision(plan.decisionId)?.premiseFailedOn;
+    const failedOn =
+      plan.decisionId === undefined ? undefined : ctx.decision(plan.decisionId)?.premiseFailedOn;
     if (
       failedOn !== undefined &&
       failedOn <= ctx.asOf &&
@@ -33,12 +38,18 @@ export const communicationArrangementStale: AlertRule = {
       !ctx.view.communicationPlans.some((other) => other.from >= failedOn && other.from <= ctx.asOf)
     ) {
       since = since === undefined ? failedOn : minDate(since, failedOn);
-      reasons.push(`rests on decision ${plan.decisionId}, whose premise stopped being true on ${longDate(failedOn)}`);
+      reasons.push(
+        `rests on decision ${plan.decisionId}, whose premise stopped being true on ${longDate(failedOn)}`,
+      );
     }
     if (since === undefined) return [];
     return [
-      raise(communicationArrangementStale, since, plan.id,
-        `Communication plan ${plan.id}, from ${longDate(plan.from)}, still sends information through ${contactName}, but it ${reasons.join(' and ')}.`),
+      raise(
+        communicationArrangementStale,
+        since,
+        plan.id,
+        `Communication plan ${plan.id}, from ${longDate(plan.from)}, still sends information through ${contactName}, but it ${reasons.join(' and ')}.`,
+      ),
     ];
   },
 };

@@ -15,19 +15,28 @@ export const decisionNotCommunicated: AlertRule = {
   id: 'decision-not-communicated',
   severity: 'high',
   subjectKind: 'decision',
-  summary: 'A decision that affects the person has not been sent to them, or to the contact their communication plan names, within 5 working days.',
+  summary:
+    'A decision that affects the person has not been sent to them, or to the contact their communication plan names, within 5 working days.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const decision of decisionsDueToBeTold(ctx)) {
       const arrangement = decision.kind === 'communication_arrangement';
       const plan = ctx.communicationPlanOn(decision.date);
       const via = !arrangement && plan?.route === 'via_contact' ? plan.viaContactId : undefined;
-      const told = ctx.communicationsAbout(decision.id).some(
-        (communication) =>
-          reaches(communication, 'person') ||
-          (via !== undefined && reaches(communication, via)) ||
-          (arrangement && communication.with.some((ref) => ref !== 'person' && reaches(communication, ref) && ctx.isRepresentativeOn(ref, communication.date))),
-      );
+      const told = ctx
+        .communicationsAbout(decision.id)
+        .some(
+          (communication) =>
+            reaches(communication, 'person') ||
+            (via !== undefined && reaches(communication, via)) ||
+            (arrangement &&
+              communication.with.some(
+                (ref) =>
+                  ref !== 'person' &&
+                  reaches(communication, ref) &&
+                  ctx.isRepresentativeOn(ref, communication.date),
+              )),
+        );
       if (told) continue;
       const viaName = via === undefined ? undefined : (ctx.contact(via)?.name ?? via);
       const message = arrangement

@@ -8,7 +8,8 @@ export function decisionsDueToBeTold(ctx: AlertContext): Decision[] {
   const due: Decision[] = [];
   for (const decision of ctx.view.decisions) {
     if (!decision.affectsPerson || decision.date > ctx.asOf) continue;
-    if (ctx.asOf >= ctx.workingDaysAfter(decision.date, ctx.thresholds.decisionCommunicatedWorkingDays)) due.push(decision);
+    if (ctx.asOf >= ctx.workingDaysAfter(decision.date, ctx.thresholds.decisionCommunicatedWorkingDays))
+      due.push(decision);
   }
   return due;
 }

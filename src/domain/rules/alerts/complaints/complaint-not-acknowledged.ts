@@ -23,8 +23,12 @@ export const complaintNotAcknowledged: AlertRule = {
       const due = ctx.workingDaysAfter(complaint.receivedOn, ctx.thresholds.complaintAcknowledgeWorkingDays);
       if (!(ctx.asOf > due)) continue;
       alerts.push(
-        raise(complaintNotAcknowledged, complaint.receivedOn, complaint.id,
-          `${describeComplaint(complaint)} should have been acknowledged by ${longDate(due)} and has not been.`),
+        raise(
+          complaintNotAcknowledged,
+          complaint.receivedOn,
+          complaint.id,
+          `${describeComplaint(complaint)} should have been acknowledged by ${longDate(due)} and has not been.`,
+        ),
       );
     }
     return alerts;

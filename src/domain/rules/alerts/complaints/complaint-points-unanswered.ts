@@ -22,8 +22,12 @@ export const complaintPointsUnanswered: AlertRule = {
       if (unanswered.length === 0) continue;
       const points = listOf(unanswered.map((point) => point.id));
       alerts.push(
-        raise(complaintPointsUnanswered, complaint.respondedOn, complaint.id,
-          `The response of ${longDate(complaint.respondedOn)} to complaint ${complaint.id} does not answer point${unanswered.length > 1 ? 's' : ''} ${points}.`),
+        raise(
+          complaintPointsUnanswered,
+          complaint.respondedOn,
+          complaint.id,
+          `The response of ${longDate(complaint.respondedOn)} to complaint ${complaint.id} does not answer point${unanswered.length > 1 ? 's' : ''} ${points}.`,
+        ),
       );
     }
     return alerts;

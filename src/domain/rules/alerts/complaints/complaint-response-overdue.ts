@@ -20,9 +20,17 @@ export const complaintResponseOverdue: AlertRule = {
     const alerts: Alert[] = [];
     for (const complaint of openComplaints(ctx)) {
       if (respondedBy(complaint, ctx)) continue;
-      const due = complaint.responseDue ?? addMonths(complaint.receivedOn, ctx.thresholds.complaintResponseMonths);
+      const due =
+        complaint.responseDue ?? addMonths(complaint.receivedOn, ctx.thresholds.complaintResponseMonths);
       if (!(due < ctx.asOf)) continue;
-      alerts.push(raise(complaintResponseOverdue, due, complaint.id, `${describeComplaint(complaint)} was due a response by ${longDate(due)} and has not had one.`));
+      alerts.push(
+        raise(
+          complaintResponseOverdue,
+          due,
+          complaint.id,
+          `${describeComplaint(complaint)} was due a response by ${longDate(due)} and has not had one.`,
+        ),
+      );
     }
     return alerts;
   },

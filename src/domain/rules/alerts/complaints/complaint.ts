@@ -4,10 +4,15 @@ import type { AlertContext } from '../context.ts';
 import { longDate } from '../format.ts';
 
 export function openComplaints(ctx: AlertContext): Complaint[] {
-  return ctx.view.complaints.filter((complaint) => complaint.outcome !== 'withdrawn' && complaint.receivedOn <= ctx.asOf);
+  return ctx.view.complaints.filter(
+    (complaint) => complaint.outcome !== 'withdrawn' && complaint.receivedOn <= ctx.asOf,
+  );
 }
 
-export function respondedBy(complaint: Complaint, ctx: AlertContext): complaint is Complaint & { respondedOn: string } {
+export function respondedBy(
+  complaint: Complaint,
+  ctx: AlertContext,
+): complaint is Complaint & { respondedOn: string } {
   return complaint.respondedOn !== undefined && complaint.respondedOn <= ctx.asOf;
 }
 

@@ -12,7 +12,8 @@ export const ombudsmanEvidenceNotSent: AlertRule = {
   id: 'ombudsman-evidence-not-sent',
   severity: 'medium',
   subjectKind: 'remedy',
-  summary: 'A remedy was completed 10 working days or more ago but the evidence has not been sent to the Ombudsman.',
+  summary:
+    'A remedy was completed 10 working days or more ago but the evidence has not been sent to the Ombudsman.',
   raisedAfterDeath: true,
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
@@ -23,8 +24,12 @@ export const ombudsmanEvidenceNotSent: AlertRule = {
         if (remedy.evidenceSentOn !== undefined && remedy.evidenceSentOn <= ctx.asOf) continue;
         if (ctx.asOf < ctx.workingDaysAfter(completedOn, ctx.thresholds.evidenceNotSentWorkingDays)) continue;
         alerts.push(
-          raise(ombudsmanEvidenceNotSent, completedOn, remedy.id,
-            `${describeRemedy(remedy, ombudsmanCase)} was completed on ${longDate(completedOn)} but the evidence has not been sent to the Ombudsman.`),
+          raise(
+            ombudsmanEvidenceNotSent,
+            completedOn,
+            remedy.id,
+            `${describeRemedy(remedy, ombudsmanCase)} was completed on ${longDate(completedOn)} but the evidence has not been sent to the Ombudsman.`,
+          ),
         );
       }
     }

@@ -22,7 +22,14 @@ export const ombudsmanRemedyOverdue: AlertRule = {
         if (remedy.completedOn !== undefined && remedy.completedOn <= ctx.asOf) continue;
         const due = remedyDueDate(remedy, ombudsmanCase, ctx);
         if (due === undefined || !(due < ctx.asOf)) continue;
-        alerts.push(raise(ombudsmanRemedyOverdue, due, remedy.id, `${describeRemedy(remedy, ombudsmanCase)} was due by ${longDate(due)} and has not been completed.`));
+        alerts.push(
+          raise(
+            ombudsmanRemedyOverdue,
+            due,
+            remedy.id,
+            `${describeRemedy(remedy, ombudsmanCase)} was due by ${longDate(due)} and has not been completed.`,
+          ),
+        );
       }
     }
     return alerts;

@@ -15,8 +15,16 @@ export const actionOverdue: AlertRule = {
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const action of ctx.view.actions) {
-      if (!(action.due < ctx.asOf) || (action.completedOn !== undefined && action.completedOn <= ctx.asOf)) continue;
-      alerts.push(raise(actionOverdue, action.due, action.id, `Action ${action.id} ("${action.text}") was due on ${longDate(action.due)} and has not been completed.`));
+      if (!(action.due < ctx.asOf) || (action.completedOn !== undefined && action.completedOn <= ctx.asOf))
+        continue;
+      alerts.push(
+        raise(
+          actionOverdue,
+          action.due,
+          action.id,
+          `Action ${action.id} ("${action.text}") was due on ${longDate(action.due)} and has not been completed.`,
+        ),
+      );
     }
     return alerts;
   },

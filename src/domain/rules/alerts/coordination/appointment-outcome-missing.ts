@@ -16,11 +16,16 @@ export const appointmentOutcomeMissing: AlertRule = {
     const alerts: Alert[] = [];
     for (const appointment of ctx.view.appointments) {
       if (appointment.outcome !== undefined || appointment.date > ctx.asOf) continue;
-      if (ctx.asOf < ctx.workingDaysAfter(appointment.date, ctx.thresholds.appointmentOutcomeWorkingDays)) continue;
+      if (ctx.asOf < ctx.workingDaysAfter(appointment.date, ctx.thresholds.appointmentOutcomeWorkingDays))
+        continue;
       const purpose = appointment.purpose ? ` ("${appointment.purpose}")` : '';
       alerts.push(
-        raise(appointmentOutcomeMissing, appointment.date, appointment.id,
-          `Appointment ${appointment.id}${purpose} on ${longDate(appointment.date)} has no outcome recorded: nobody has said whether it went ahead.`),
+        raise(
+          appointmentOutcomeMissing,
+          appointment.date,
+          appointment.id,
+          `Appointment ${appointment.id}${purpose} on ${longDate(appointment.date)} has no outcome recorded: nobody has said whether it went ahead.`,
+        ),
       );
     }
     return alerts;

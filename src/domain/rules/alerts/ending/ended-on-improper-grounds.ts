@@ -20,12 +20,19 @@ export const endedOnImproperGrounds: AlertRule = {
       if (!endedByDecision(duty, ctx.asOf)) continue;
       const grounds = duty.ending?.grounds ?? [];
       if (grounds.includes('needs_no_longer_arise')) continue;
-      const given = grounds.length === 0 ? 'with no grounds recorded' : `on grounds (${grounds.map((g) => g.replaceAll('_', ' ')).join(', ')}) that do not show`;
+      const given =
+        grounds.length === 0
+          ? 'with no grounds recorded'
+          : `on grounds (${grounds.map((g) => g.replaceAll('_', ' ')).join(', ')}) that do not show`;
       alerts.push(
-        raise(endedOnImproperGrounds, duty.end, duty.id,
+        raise(
+          endedOnImproperGrounds,
+          duty.end,
+          duty.id,
           grounds.length === 0
             ? `${describeEnding(duty)} ${given}; it can end only when the person no longer needs aftercare.`
-            : `${describeEnding(duty)} ${given} the person no longer needs aftercare.`),
+            : `${describeEnding(duty)} ${given} the person no longer needs aftercare.`,
+        ),
       );
     }
     return alerts;

@@ -13,7 +13,8 @@ export const endedWithoutInvolvingPerson: AlertRule = {
   id: 'ended-without-involving-person',
   severity: 'medium',
   subjectKind: 'duty',
-  summary: 'A duty was ended without involving the person, or without sending them written reasons within 10 working days.',
+  summary:
+    'A duty was ended without involving the person, or without sending them written reasons within 10 working days.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.view.duties) {
@@ -21,15 +22,22 @@ export const endedWithoutInvolvingPerson: AlertRule = {
       const involved = duty.ending?.personInvolved === true;
       const sentOn = duty.ending?.writtenReasonsSentOn;
       const reasonsLate =
-        (sentOn === undefined || sentOn > ctx.asOf) && ctx.asOf >= ctx.workingDaysAfter(duty.end, ctx.thresholds.writtenReasonsWorkingDays + 1);
+        (sentOn === undefined || sentOn > ctx.asOf) &&
+        ctx.asOf >= ctx.workingDaysAfter(duty.end, ctx.thresholds.writtenReasonsWorkingDays + 1);
       if (involved && !reasonsLate) continue;
       const failures = [
         ...(involved ? [] : [`without involving ${ctx.personName}`]),
         ...(reasonsLate ? [`no written reasons have been sent to them`] : []),
       ];
       alerts.push(
-        raise(endedWithoutInvolvingPerson, duty.end, duty.id,
-          involved ? `${describeEnding(duty)} and ${failures[0]}.` : `${describeEnding(duty)} ${failures.join(', and ')}.`),
+        raise(
+          endedWithoutInvolvingPerson,
+          duty.end,
+          duty.id,
+          involved
+            ? `${describeEnding(duty)} and ${failures[0]}.`
+            : `${describeEnding(duty)} ${failures.join(', and ')}.`,
+        ),
       );
     }
     return alerts;

@@ -12,7 +12,8 @@ export const endedWithoutJointDecision: AlertRule = {
   id: 'ended-without-joint-decision',
   severity: 'high',
   subjectKind: 'duty',
-  summary: 'A duty was ended without both the council and the health body signing off that aftercare is no longer needed.',
+  summary:
+    'A duty was ended without both the council and the health body signing off that aftercare is no longer needed.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.view.duties) {
@@ -23,8 +24,12 @@ export const endedWithoutJointDecision: AlertRule = {
       ];
       if (missing.length === 0) continue;
       alerts.push(
-        raise(endedWithoutJointDecision, duty.end, duty.id,
-          `${describeEnding(duty)} without a sign-off from ${listOf(missing)}; one body alone cannot end section 117 aftercare.`),
+        raise(
+          endedWithoutJointDecision,
+          duty.end,
+          duty.id,
+          `${describeEnding(duty)} without a sign-off from ${listOf(missing)}; one body alone cannot end section 117 aftercare.`,
+        ),
       );
     }
     return alerts;

@@ -13,13 +13,22 @@ export const accommodationClassificationUnclear: AlertRule = {
   id: 'accommodation-classification-unclear',
   severity: 'medium',
   subjectKind: 'service',
-  summary: 'Whether an accommodation service is aftercare does not match its answers to the three "accommodation plus" questions.',
+  summary:
+    'Whether an accommodation service is aftercare does not match its answers to the three "accommodation plus" questions.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const service of ctx.view.services) {
-      if (!ACCOMMODATION_SERVICE_KINDS.has(service.kind) || !inProgressOn(service, ctx.asOf) || service.start === undefined) continue;
+      if (
+        !ACCOMMODATION_SERVICE_KINDS.has(service.kind) ||
+        !inProgressOn(service, ctx.asOf) ||
+        service.start === undefined
+      )
+        continue;
       const plus = service.accommodationPlus;
-      const allTrue = plus?.enhancedSpecialised === true && plus.relatedToOriginalCondition === true && plus.reducesRisk === true;
+      const allTrue =
+        plus?.enhancedSpecialised === true &&
+        plus.relatedToOriginalCondition === true &&
+        plus.reducesRisk === true;
       if (service.aftercare === allTrue) continue;
       const message = service.aftercare
         ? `Service ${service.id} ("${service.description}"), from ${longDate(service.start)}, is classed as aftercare but not every "accommodation plus" question is answered yes.`

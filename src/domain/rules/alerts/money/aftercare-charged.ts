@@ -14,7 +14,8 @@ export const aftercareCharged: AlertRule = {
   id: 'aftercare-charged',
   severity: 'high',
   subjectKind: 'charge',
-  summary: 'The person has been charged for a service classed as section 117 aftercare, which must be free, and the charge has not been refunded.',
+  summary:
+    'The person has been charged for a service classed as section 117 aftercare, which must be free, and the charge has not been refunded.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const charge of ctx.view.charges) {
@@ -22,8 +23,12 @@ export const aftercareCharged: AlertRule = {
       const service = ctx.service(charge.serviceId);
       if (!service?.aftercare || isRefunded(charge, ctx) || !chargeOverlapsDuty(charge, ctx)) continue;
       alerts.push(
-        raise(aftercareCharged, charge.from, charge.id,
-          `The ${describeCharge(charge)}, from ${longDate(charge.from)}, is for aftercare service ${service.id} ("${service.description}"), which must be free, and has not been refunded.`),
+        raise(
+          aftercareCharged,
+          charge.from,
+          charge.id,
+          `The ${describeCharge(charge)}, from ${longDate(charge.from)}, is for aftercare service ${service.id} ("${service.description}"), which must be free, and has not been refunded.`,
+        ),
       );
     }
     return alerts;

@@ -15,7 +15,8 @@ export const aftercareRentCharged: AlertRule = {
   id: 'aftercare-rent-charged',
   severity: 'high',
   subjectKind: 'charge',
-  summary: 'The person has been charged rent or a service charge, or housing benefit has been claimed, for accommodation that is section 117 aftercare.',
+  summary:
+    'The person has been charged rent or a service charge, or housing benefit has been claimed, for accommodation that is section 117 aftercare.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const charge of ctx.view.charges) {
@@ -24,8 +25,12 @@ export const aftercareRentCharged: AlertRule = {
       if (!service?.aftercare || !ACCOMMODATION_SERVICE_KINDS.has(service.kind)) continue;
       if (isRefunded(charge, ctx) || !chargeOverlapsDuty(charge, ctx)) continue;
       alerts.push(
-        raise(aftercareRentCharged, charge.from, charge.id,
-          `The ${describeCharge(charge)}, from ${longDate(charge.from)}, is for accommodation ${service.id} ("${service.description}"), which is aftercare and must be free, and has not been refunded.`),
+        raise(
+          aftercareRentCharged,
+          charge.from,
+          charge.id,
+          `The ${describeCharge(charge)}, from ${longDate(charge.from)}, is for accommodation ${service.id} ("${service.description}"), which is aftercare and must be free, and has not been refunded.`,
+        ),
       );
     }
     return alerts;

@@ -15,24 +15,36 @@ export const personalBudgetNotOffered: AlertRule = {
   id: 'personal-budget-not-offered',
   severity: 'medium',
   subjectKind: 'carePlan',
-  summary: 'Four weeks after the first aftercare plan was agreed, the person has not been offered a direct payment or personal health budget.',
+  summary:
+    'Four weeks after the first aftercare plan was agreed, the person has not been offered a direct payment or personal health budget.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.activeDuties) {
       let first: (CarePlan & { agreedOn: string }) | undefined;
       for (const plan of ctx.carePlansOf(duty.id)) {
-        if (plan.agreedOn !== undefined && plan.agreedOn <= ctx.asOf && (!first || plan.agreedOn < first.agreedOn)) first = { ...plan, agreedOn: plan.agreedOn };
+        if (
+          plan.agreedOn !== undefined &&
+          plan.agreedOn <= ctx.asOf &&
+          (!first || plan.agreedOn < first.agreedOn)
+        )
+          first = { ...plan, agreedOn: plan.agreedOn };
       }
       if (!first) continue;
       const since = plusDays(first.agreedOn, ctx.thresholds.personalBudgetNotOfferedDays);
       if (ctx.asOf < since) continue;
       const from = minDate(first.agreedOn, duty.start);
       // alert-rules "personal-budget-not-offered": any offer dated on or after `from` clears it, late or not.
-      const offered = ctx.view.paymentOffers.some((offer) => offer.offeredOn >= from && offer.offeredOn <= ctx.asOf);
+      const offered = ctx.view.paymentOffers.some(
+        (offer) => offer.offeredOn >= from && offer.offeredOn <= ctx.asOf,
+      );
       if (offered) continue;
       alerts.push(
-        raise(personalBudgetNotOffered, since, first.id,
-          `Aftercare plan ${first.id} for duty ${duty.id} was agreed on ${longDate(first.agreedOn)} and ${ctx.personName} has not been offered a direct payment or personal health budget.`),
+        raise(
+          personalBudgetNotOffered,
+          since,
+          first.id,
+          `Aftercare plan ${first.id} for duty ${duty.id} was agreed on ${longDate(first.agreedOn)} and ${ctx.personName} has not been offered a direct payment or personal health budget.`,
+        ),
       );
     }
     return alerts;

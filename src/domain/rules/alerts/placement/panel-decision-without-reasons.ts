@@ -20,8 +20,12 @@ export const panelDecisionWithoutReasons: AlertRule = {
       const decidedOn = request.decidedOn ?? request.submittedOn;
       if (decidedOn > ctx.asOf) continue;
       alerts.push(
-        raise(panelDecisionWithoutReasons, decidedOn, request.id,
-          `${describeRequest(request)} was ${request.decision.replaceAll('_', ' ')} on ${longDate(decidedOn)} with no reasons recorded.`),
+        raise(
+          panelDecisionWithoutReasons,
+          decidedOn,
+          request.id,
+          `${describeRequest(request)} was ${request.decision.replaceAll('_', ' ')} on ${longDate(decidedOn)} with no reasons recorded.`,
+        ),
       );
     }
     return alerts;

@@ -14,7 +14,8 @@ export const panelRejectionNoAlternative: AlertRule = {
   id: 'panel-rejection-no-alternative',
   severity: 'medium',
   subjectKind: 'panelRequest',
-  summary: 'Four weeks after a panel turned down a request, no new request has been made and no placement has been accepted.',
+  summary:
+    'Four weeks after a panel turned down a request, no new request has been made and no placement has been accepted.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const request of ctx.view.panelRequests) {
@@ -26,11 +27,18 @@ export const panelRejectionNoAlternative: AlertRule = {
       if (resubmitted) continue;
       const placed = ctx
         .placementSearchesOf(request.dutyId)
-        .some((search) => search.outcome === 'accepted' && search.outcomeOn !== undefined && search.outcomeOn <= ctx.asOf);
+        .some(
+          (search) =>
+            search.outcome === 'accepted' && search.outcomeOn !== undefined && search.outcomeOn <= ctx.asOf,
+        );
       if (placed) continue;
       alerts.push(
-        raise(panelRejectionNoAlternative, request.decidedOn, request.id,
-          `${describeRequest(request)} was turned down on ${longDate(request.decidedOn)} and nothing else has been put to the panel or accepted since.`),
+        raise(
+          panelRejectionNoAlternative,
+          request.decidedOn,
+          request.id,
+          `${describeRequest(request)} was turned down on ${longDate(request.decidedOn)} and nothing else has been put to the panel or accepted since.`,
+        ),
       );
     }
     return alerts;

@@ -21,7 +21,7 @@ export const panelRepeatRejection: AlertRule = {
       if (!isRejected(request, ctx) || request.resubmissionOf === undefined) continue;
       let earlier: PanelRequest | undefined;
       const seen = new Set<string>([request.id]);
-      for (let id: string | undefined = request.resubmissionOf; id !== undefined && !seen.has(id); ) {
+      for (let id: string | undefined = request.resubmissionOf; id !== undefined && !seen.has(id);) {
         seen.add(id);
         const previous = ctx.panelRequest(id);
         if (!previous) break;
@@ -33,8 +33,12 @@ export const panelRepeatRejection: AlertRule = {
       }
       if (!earlier?.decidedOn) continue;
       alerts.push(
-        raise(panelRepeatRejection, request.decidedOn, request.id,
-          `${describeRequest(request)} was turned down on ${longDate(request.decidedOn)}, after the panel had already turned down request ${earlier.id} on ${longDate(earlier.decidedOn)}.`),
+        raise(
+          panelRepeatRejection,
+          request.decidedOn,
+          request.id,
+          `${describeRequest(request)} was turned down on ${longDate(request.decidedOn)}, after the panel had already turned down request ${earlier.id} on ${longDate(earlier.decidedOn)}.`,
+        ),
       );
     }
     return alerts;

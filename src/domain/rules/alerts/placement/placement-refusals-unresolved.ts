@@ -16,18 +16,29 @@ export const placementRefusalsUnresolved: AlertRule = {
   id: 'placement-refusals-unresolved',
   severity: 'high',
   subjectKind: 'duty',
-  summary: 'Providers have turned down three or more placement searches within 90 days, nothing has been accepted, and the person is still without settled accommodation.',
+  summary:
+    'Providers have turned down three or more placement searches within 90 days, nothing has been accepted, and the person is still without settled accommodation.',
   evaluate(ctx: AlertContext): Alert[] {
-    if (ctx.view.placementSearches.length < ctx.thresholds.placementRefusalsCount || ctx.isSettledOn(ctx.asOf)) return [];
+    if (
+      ctx.view.placementSearches.length < ctx.thresholds.placementRefusalsCount ||
+      ctx.isSettledOn(ctx.asOf)
+    )
+      return [];
     const alerts: Alert[] = [];
     const dutyIds = new Set(ctx.view.placementSearches.map((search) => search.dutyId));
     const n = Math.max(1, ctx.thresholds.placementRefusalsCount);
     for (const dutyId of dutyIds) {
       const searches = ctx.placementSearchesOf(dutyId);
-      const accepted = searches.some((search) => search.outcome === 'accepted' && (search.outcomeOn === undefined || search.outcomeOn <= ctx.asOf));
+      const accepted = searches.some(
+        (search) =>
+          search.outcome === 'accepted' && (search.outcomeOn === undefined || search.outcomeOn <= ctx.asOf),
+      );
       if (accepted) continue;
       const refusedOn = searches
-        .filter((search) => REFUSALS.has(search.outcome) && search.outcomeOn !== undefined && search.outcomeOn <= ctx.asOf)
+        .filter(
+          (search) =>
+            REFUSALS.has(search.outcome) && search.outcomeOn !== undefined && search.outcomeOn <= ctx.asOf,
+        )
         .map((search) => search.outcomeOn as string)
         .sort();
       let since: string | undefined;
@@ -41,8 +52,12 @@ export const placementRefusalsUnresolved: AlertRule = {
       }
       if (since === undefined) continue;
       alerts.push(
-        raise(placementRefusalsUnresolved, since, dutyId,
-          `By ${longDate(since)} ${n} placement searches for duty ${dutyId} had been turned down within ${ctx.thresholds.placementRefusalsWindowDays} days, none has been accepted, and ${ctx.personName} has no settled accommodation.`),
+        raise(
+          placementRefusalsUnresolved,
+          since,
+          dutyId,
+          `By ${longDate(since)} ${n} placement searches for duty ${dutyId} had been turned down within ${ctx.thresholds.placementRefusalsWindowDays} days, none has been accepted, and ${ctx.personName} has no settled accommodation.`,
+        ),
       );
     }
     return alerts;

@@ -13,7 +13,8 @@ export const assessedNeedUnmet: AlertRule = {
   id: 'assessed-need-unmet',
   severity: 'high',
   subjectKind: 'need',
-  summary: 'A need the aftercare plan links to the mental disorder has had no service meeting it for 28 days or more after the plan was agreed.',
+  summary:
+    'A need the aftercare plan links to the mental disorder has had no service meeting it for 28 days or more after the plan was agreed.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.activeDuties) {
@@ -25,8 +26,12 @@ export const assessedNeedUnmet: AlertRule = {
         if (!need.relatedToMentalDisorder) continue;
         if (ctx.servicesFor(need.id).some((service) => inProgressOn(service, ctx.asOf))) continue;
         alerts.push(
-          raise(assessedNeedUnmet, since, need.id,
-            `Need ${need.id} ("${need.description}") in aftercare plan ${plan.id}, agreed on ${longDate(plan.agreedOn)}, has no service meeting it.`),
+          raise(
+            assessedNeedUnmet,
+            since,
+            need.id,
+            `Need ${need.id} ("${need.description}") in aftercare plan ${plan.id}, agreed on ${longDate(plan.agreedOn)}, has no service meeting it.`,
+          ),
         );
       }
     }

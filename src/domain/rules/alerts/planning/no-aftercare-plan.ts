@@ -19,7 +19,12 @@ export const noAftercarePlan: AlertRule = {
       if (ctx.asOf <= plusDays(duty.start, ctx.thresholds.noAftercarePlanDays)) continue;
       if (ctx.carePlanInForce(duty.id, ctx.asOf)) continue;
       alerts.push(
-        raise(noAftercarePlan, duty.start, duty.id, `Duty ${duty.id} began on ${longDate(duty.start)} and no aftercare plan has been agreed for it.`),
+        raise(
+          noAftercarePlan,
+          duty.start,
+          duty.id,
+          `Duty ${duty.id} began on ${longDate(duty.start)} and no aftercare plan has been agreed for it.`,
+        ),
       );
     }
     return alerts;

@@ -29,9 +29,20 @@ export const noAllocatedWorker: AlertRule = {
         }
         if (allocation.to !== undefined) lastCovered = maxDate(lastCovered, plusDays(allocation.to, -1));
       }
-      if (coveredNow || ctx.asOf < ctx.workingDaysAfter(lastCovered, ctx.thresholds.noAllocatedWorkerWorkingDays)) continue;
+      if (
+        coveredNow ||
+        ctx.asOf < ctx.workingDaysAfter(lastCovered, ctx.thresholds.noAllocatedWorkerWorkingDays)
+      )
+        continue;
       const since = plusDays(lastCovered, 1);
-      alerts.push(raise(noAllocatedWorker, since, duty.id, `Duty ${duty.id} has had no allocated worker since ${longDate(since)}.`));
+      alerts.push(
+        raise(
+          noAllocatedWorker,
+          since,
+          duty.id,
+          `Duty ${duty.id} has had no allocated worker since ${longDate(since)}.`,
+        ),
+      );
     }
     return alerts;
   },

@@ -13,11 +13,18 @@ export function lastContactWithPerson(ctx: AlertContext): string | undefined {
   let last: string | undefined;
   for (const communication of ctx.view.communications) {
     if (communication.date > ctx.asOf || (last !== undefined && communication.date <= last)) continue;
-    if (communication.with.some((ref) => ref === 'person' || ctx.isRepresentativeOn(ref, communication.date))) last = communication.date;
+    if (communication.with.some((ref) => ref === 'person' || ctx.isRepresentativeOn(ref, communication.date)))
+      last = communication.date;
   }
   for (const appointment of ctx.view.appointments) {
-    if (appointment.date > ctx.asOf || appointment.outcome !== 'attended' || (last !== undefined && appointment.date <= last)) continue;
-    if (appointment.with.some((ref) => ref === 'person' || ctx.isRepresentativeOn(ref, appointment.date))) last = appointment.date;
+    if (
+      appointment.date > ctx.asOf ||
+      appointment.outcome !== 'attended' ||
+      (last !== undefined && appointment.date <= last)
+    )
+      continue;
+    if (appointment.with.some((ref) => ref === 'person' || ctx.isRepresentativeOn(ref, appointment.date)))
+      last = appointment.date;
   }
   return last;
 }
@@ -31,7 +38,8 @@ export const noContactWithPerson: AlertRule = {
   id: 'no-contact-with-person',
   severity: 'medium',
   subjectKind: 'duty',
-  summary: 'Nobody has been in contact with the person, or a representative acting for them, for 90 days during an active duty.',
+  summary:
+    'Nobody has been in contact with the person, or a representative acting for them, for 90 days during an active duty.',
   evaluate(ctx: AlertContext): Alert[] {
     if (ctx.activeDuties.length === 0) return [];
     const last = lastContactWithPerson(ctx);
@@ -39,9 +47,10 @@ export const noContactWithPerson: AlertRule = {
     for (const duty of ctx.activeDuties) {
       const from = last === undefined ? duty.start : maxDate(duty.start, last);
       if (daysFrom(from, ctx.asOf) < ctx.thresholds.noContactDays) continue;
-      const message = last !== undefined && last >= duty.start
-        ? `Nobody has been in contact with ${ctx.personName} or a representative since ${longDate(from)} (duty ${duty.id}).`
-        : `Nobody has been in contact with ${ctx.personName} or a representative since duty ${duty.id} began on ${longDate(from)}.`;
+      const message =
+        last !== undefined && last >= duty.start
+          ? `Nobody has been in contact with ${ctx.personName} or a representative since ${longDate(from)} (duty ${duty.id}).`
+          : `Nobody has been in contact with ${ctx.personName} or a representative since duty ${duty.id} began on ${longDate(from)}.`;
       alerts.push(raise(noContactWithPerson, from, duty.id, message));
     }
     return alerts;

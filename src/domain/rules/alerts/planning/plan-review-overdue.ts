@@ -11,9 +11,11 @@ import type { AlertRule } from '../types.ts';
  */
 export function reviewDueDate(plan: CarePlan & { agreedOn: string }, asOf: string, months: number): string {
   let lastReview: string | undefined;
-  for (const reviewed of plan.reviewedOn ?? []) if (reviewed <= asOf && (lastReview === undefined || reviewed > lastReview)) lastReview = reviewed;
+  for (const reviewed of plan.reviewedOn ?? [])
+    if (reviewed <= asOf && (lastReview === undefined || reviewed > lastReview)) lastReview = reviewed;
   const afterReview = lastReview === undefined ? undefined : addMonths(lastReview, months);
-  if (afterReview !== undefined && (plan.reviewDue === undefined || afterReview > plan.reviewDue)) return afterReview;
+  if (afterReview !== undefined && (plan.reviewDue === undefined || afterReview > plan.reviewDue))
+    return afterReview;
   return plan.reviewDue ?? addMonths(plan.agreedOn, months);
 }
 
@@ -31,11 +33,19 @@ export const planReviewOverdue: AlertRule = {
     for (const duty of ctx.activeDuties) {
       const plan = ctx.carePlanInForce(duty.id, ctx.asOf);
       if (!plan || plan.agreedOn === undefined) continue;
-      const due = reviewDueDate({ ...plan, agreedOn: plan.agreedOn }, ctx.asOf, ctx.thresholds.planReviewMonths);
+      const due = reviewDueDate(
+        { ...plan, agreedOn: plan.agreedOn },
+        ctx.asOf,
+        ctx.thresholds.planReviewMonths,
+      );
       if (!(due < ctx.asOf)) continue;
       alerts.push(
-        raise(planReviewOverdue, due, plan.id,
-          `Aftercare plan ${plan.id} for duty ${duty.id}, agreed on ${longDate(plan.agreedOn)}, was due for review on ${longDate(due)} and has not been reviewed.`),
+        raise(
+          planReviewOverdue,
+          due,
+          plan.id,
+          `Aftercare plan ${plan.id} for duty ${duty.id}, agreed on ${longDate(plan.agreedOn)}, was due for review on ${longDate(due)} and has not been reviewed.`,
+        ),
       );
     }
     return alerts;

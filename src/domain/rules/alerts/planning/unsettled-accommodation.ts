@@ -31,14 +31,20 @@ export const unsettledAccommodation: AlertRule = {
   id: 'unsettled-accommodation',
   severity: 'high',
   subjectKind: 'duty',
-  summary: 'During an active duty the person has been sleeping rough, of no fixed abode, in a hotel or in temporary accommodation for 28 days or more.',
+  summary:
+    'During an active duty the person has been sleeping rough, of no fixed abode, in a hotel or in temporary accommodation for 28 days or more.',
   evaluate(ctx: AlertContext): Alert[] {
     if (ctx.activeDuties.length === 0) return [];
     const start = unsettledRunStart(ctx);
-    if (start === undefined || daysFrom(start, ctx.asOf) < ctx.thresholds.unsettledAccommodationDays) return [];
+    if (start === undefined || daysFrom(start, ctx.asOf) < ctx.thresholds.unsettledAccommodationDays)
+      return [];
     return ctx.activeDuties.map((duty) =>
-      raise(unsettledAccommodation, start, duty.id,
-        `${ctx.personName} has had no settled accommodation since ${longDate(start)} (duty ${duty.id}).`),
+      raise(
+        unsettledAccommodation,
+        start,
+        duty.id,
+        `${ctx.personName} has had no settled accommodation since ${longDate(start)} (duty ${duty.id}).`,
+      ),
     );
   },
 };

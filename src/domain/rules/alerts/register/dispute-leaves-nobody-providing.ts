@@ -17,14 +17,19 @@ export const disputeLeavesNobodyProviding: AlertRule = {
   id: 'dispute-leaves-nobody-providing',
   severity: 'high',
   subjectKind: 'dispute',
-  summary: 'A dispute about who is responsible is open and no body has been named to provide aftercare while it lasts.',
+  summary:
+    'A dispute about who is responsible is open and no body has been named to provide aftercare while it lasts.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const dispute of ctx.view.disputes) {
       if (!isOpenDispute(dispute, ctx) || dispute.leadOrganisationId !== undefined) continue;
       alerts.push(
-        raise(disputeLeavesNobodyProviding, dispute.openedOn, dispute.id,
-          `Dispute ${dispute.id} about duty ${dispute.dutyId}, opened on ${longDate(dispute.openedOn)}, names no body to provide aftercare while it is settled.`),
+        raise(
+          disputeLeavesNobodyProviding,
+          dispute.openedOn,
+          dispute.id,
+          `Dispute ${dispute.id} about duty ${dispute.dutyId}, opened on ${longDate(dispute.openedOn)}, names no body to provide aftercare while it is settled.`,
+        ),
       );
     }
     return alerts;

@@ -13,7 +13,8 @@ export const disputeNotReferred: AlertRule = {
   id: 'dispute-not-referred',
   severity: 'medium',
   subjectKind: 'dispute',
-  summary: 'A dispute about who is responsible has been open for 4 months and has not been referred for a determination.',
+  summary:
+    'A dispute about who is responsible has been open for 4 months and has not been referred for a determination.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const dispute of ctx.view.disputes) {
@@ -22,8 +23,12 @@ export const disputeNotReferred: AlertRule = {
       const due = addMonths(dispute.openedOn, ctx.thresholds.disputeReferralMonths);
       if (ctx.asOf < due) continue;
       alerts.push(
-        raise(disputeNotReferred, due, dispute.id,
-          `Dispute ${dispute.id}, opened on ${longDate(dispute.openedOn)}, should have been referred for a determination by ${longDate(due)}.`),
+        raise(
+          disputeNotReferred,
+          due,
+          dispute.id,
+          `Dispute ${dispute.id}, opened on ${longDate(dispute.openedOn)}, should have been referred for a determination by ${longDate(due)}.`,
+        ),
       );
     }
     return alerts;

@@ -11,7 +11,8 @@ export const dutyWithoutQualifyingDetention: AlertRule = {
   id: 'duty-without-qualifying-detention',
   severity: 'medium',
   subjectKind: 'duty',
-  summary: 'A duty on the register rests on a detention under a section that does not give section 117 aftercare.',
+  summary:
+    'A duty on the register rests on a detention under a section that does not give section 117 aftercare.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const duty of ctx.view.duties) {
@@ -21,7 +22,14 @@ export const dutyWithoutQualifyingDetention: AlertRule = {
       const basis = detention
         ? `detention ${detention.id} under section ${detention.section}, which does not give section 117 aftercare`
         : `detention ${duty.detentionId}, which is not recorded`;
-      alerts.push(raise(dutyWithoutQualifyingDetention, duty.start, duty.id, `Duty ${duty.id}, from ${longDate(duty.start)}, rests on ${basis}.`));
+      alerts.push(
+        raise(
+          dutyWithoutQualifyingDetention,
+          duty.start,
+          duty.id,
+          `Duty ${duty.id}, from ${longDate(duty.start)}, rests on ${basis}.`,
+        ),
+      );
     }
     return alerts;
   },

@@ -12,16 +12,27 @@ export const entitlementNotRegistered: AlertRule = {
   id: 'entitlement-not-registered',
   severity: 'high',
   subjectKind: 'detention',
-  summary: 'The person left hospital after a qualifying detention and is owed aftercare, but no duty for that detention is on the register.',
+  summary:
+    'The person left hospital after a qualifying detention and is owed aftercare, but no duty for that detention is on the register.',
   evaluate(ctx: AlertContext): Alert[] {
     const alerts: Alert[] = [];
     for (const lawDuty of ctx.law.duties) {
-      if (lawDuty.start > ctx.asOf || ctx.view.duties.some((duty) => duty.detentionId === lawDuty.detentionId)) continue;
+      if (
+        lawDuty.start > ctx.asOf ||
+        ctx.view.duties.some((duty) => duty.detentionId === lawDuty.detentionId)
+      )
+        continue;
       const section = ctx.detention(lawDuty.detentionId)?.section;
-      const what = section ? `the section ${section} detention ${lawDuty.detentionId}` : `detention ${lawDuty.detentionId}`;
+      const what = section
+        ? `the section ${section} detention ${lawDuty.detentionId}`
+        : `detention ${lawDuty.detentionId}`;
       alerts.push(
-        raise(entitlementNotRegistered, lawDuty.start, lawDuty.detentionId,
-          `${ctx.personName} has been owed section 117 aftercare since ${longDate(lawDuty.start)} after ${what}, but no duty for it is on the register.`),
+        raise(
+          entitlementNotRegistered,
+          lawDuty.start,
+          lawDuty.detentionId,
+          `${ctx.personName} has been owed section 117 aftercare since ${longDate(lawDuty.start)} after ${what}, but no duty for it is on the register.`,
+        ),
       );
     }
     return alerts;

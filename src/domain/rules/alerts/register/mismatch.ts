@@ -29,8 +29,12 @@ export function mismatchAlerts(rule: AlertRule, ctx: AlertContext, side: Mismatc
     if (ctx.sameOrganisation(recorded, body.organisationId)) continue;
     const name = (id: string) => ctx.organisation(id)?.name ?? id;
     alerts.push(
-      raise(rule, duty.start, duty.id,
-        `Duty ${duty.id}, from ${longDate(duty.start)}, records ${name(recorded)} as the responsible ${side.noun}, but the law gives ${name(body.organisationId)}.`),
+      raise(
+        rule,
+        duty.start,
+        duty.id,
+        `Duty ${duty.id}, from ${longDate(duty.start)}, records ${name(recorded)} as the responsible ${side.noun}, but the law gives ${name(body.organisationId)}.`,
+      ),
     );
   }
   return alerts;

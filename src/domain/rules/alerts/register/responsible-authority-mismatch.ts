@@ -13,6 +13,11 @@ export const responsibleAuthorityMismatch: AlertRule = {
   subjectKind: 'duty',
   summary: 'The council recorded as responsible for an active duty is not the one the law makes responsible.',
   evaluate(ctx: AlertContext): Alert[] {
-    return mismatchAlerts(responsibleAuthorityMismatch, ctx, { flagFamily: 'LA-', law: 'localAuthority', recorded: (duty) => duty.localAuthorityId, noun: 'council' });
+    return mismatchAlerts(responsibleAuthorityMismatch, ctx, {
+      flagFamily: 'LA-',
+      law: 'localAuthority',
+      recorded: (duty) => duty.localAuthorityId,
+      noun: 'council',
+    });
   },
 };

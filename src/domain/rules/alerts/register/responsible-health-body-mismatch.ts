@@ -11,8 +11,14 @@ export const responsibleHealthBodyMismatch: AlertRule = {
   id: 'responsible-health-body-mismatch',
   severity: 'high',
   subjectKind: 'duty',
-  summary: 'The ICB or Local Health Board recorded as responsible for an active duty is not the one the law makes responsible.',
+  summary:
+    'The ICB or Local Health Board recorded as responsible for an active duty is not the one the law makes responsible.',
   evaluate(ctx: AlertContext): Alert[] {
-    return mismatchAlerts(responsibleHealthBodyMismatch, ctx, { flagFamily: 'ICB-', law: 'healthBody', recorded: (duty) => duty.healthBodyId, noun: 'health body' });
+    return mismatchAlerts(responsibleHealthBodyMismatch, ctx, {
+      flagFamily: 'ICB-',
+      law: 'healthBody',
+      recorded: (duty) => duty.healthBodyId,
+      noun: 'health body',
+    });
   },
 };

@@ -47,7 +47,10 @@ const expected: [string, string, string][] = [
 
 describe('alertCatalogue', () => {
   test('holds the 37 alerts of the catalogue with their severities and subjects', () => {
-    assert.deepEqual(alertCatalogue.map((entry) => [entry.id, entry.severity, entry.subjectKind]), expected);
+    assert.deepEqual(
+      alertCatalogue.map((entry) => [entry.id, entry.severity, entry.subjectKind]),
+      expected,
+    );
   });
 
   test('each has a one-sentence plain-English summary', () => {
@@ -60,7 +63,9 @@ describe('alertCatalogue', () => {
 describe('computeAlerts', () => {
   test('raises one alert per alert id and subject, with the catalogue severity and subject kind', () => {
     const file = caseWithDuty({
-      decisions: [{ id: 'd1', date: '2024-03-12', text: 'Placement', kind: 'placement', affectsPerson: true }],
+      decisions: [
+        { id: 'd1', date: '2024-03-12', text: 'Placement', kind: 'placement', affectsPerson: true },
+      ],
       actions: [{ id: 'ac1', text: 'Write', ownerId: 'sw1', due: '2024-03-01' }],
     });
     const alerts = computeAlerts(file, '2024-06-01', lawOf(lawDuty()), defaultRulesConfig);
@@ -71,17 +76,29 @@ describe('computeAlerts', () => {
       assert.equal(alert.severity, bySeverity.get(alert.id)?.severity);
       assert.equal(alert.subject.kind, bySeverity.get(alert.id)?.subjectKind);
     }
-    assert.deepEqual(
-      [...new Set(alerts.map((alert) => alert.id))].sort(),
-      ['action-overdue', 'decision-not-communicated', 'no-aftercare-plan', 'no-allocated-worker', 'no-contact-with-person'],
-    );
+    assert.deepEqual([...new Set(alerts.map((alert) => alert.id))].sort(), [
+      'action-overdue',
+      'decision-not-communicated',
+      'no-aftercare-plan',
+      'no-allocated-worker',
+      'no-contact-with-person',
+    ]);
   });
 
   test('after the person has died only complaint and ombudsman alerts are raised (END-06)', () => {
     const file = caseWithDuty({
       person: { id: 'p1', givenName: 'Alex', familyName: 'Brown', dateOfDeath: '2024-05-01' },
       actions: [{ id: 'ac1', text: 'Write', ownerId: 'sw1', due: '2024-03-01' }],
-      complaints: [{ id: 'cx1', receivedOn: '2024-04-01', complainant: 'c1', organisationIds: ['la1'], procedure: 'statutory_2009', points: [] }],
+      complaints: [
+        {
+          id: 'cx1',
+          receivedOn: '2024-04-01',
+          complainant: 'c1',
+          organisationIds: ['la1'],
+          procedure: 'statutory_2009',
+          points: [],
+        },
+      ],
     });
     const before = computeAlerts(file, '2024-04-30', noLaw, defaultRulesConfig).map((alert) => alert.id);
     assert.ok(before.includes('action-overdue') && before.includes('no-aftercare-plan'));
@@ -91,7 +108,10 @@ describe('computeAlerts', () => {
 
   test('uses the configured thresholds, not the defaults', () => {
     const file = caseWithDuty({ actions: [] });
-    const config = { ...defaultRulesConfig, thresholds: { ...defaultRulesConfig.thresholds, noAftercarePlanDays: 14 } };
+    const config = {
+      ...defaultRulesConfig,
+      thresholds: { ...defaultRulesConfig.thresholds, noAftercarePlanDays: 14 },
+    };
     const ids = (asOf: string) => computeAlerts(file, asOf, noLaw, config).map((alert) => alert.id);
     assert.ok(!ids('2024-01-22').includes('no-aftercare-plan'));
     assert.ok(ids('2024-01-23').includes('no-aftercare-plan'));

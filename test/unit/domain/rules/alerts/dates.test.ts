@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addDays, daysBetween } from '../../../../../src/domain/calendar/civil-date.ts';
 import { addWorkingDays } from '../../../../../src/domain/calendar/working-days.ts';
-import { dateOfDayNumber, dayNumber, daysFrom, plusDays, workingDaysAfter } from '../../../../../src/domain/rules/alerts/dates.ts';
+import {
+  dateOfDayNumber,
+  dayNumber,
+  daysFrom,
+  plusDays,
+  workingDaysAfter,
+} from '../../../../../src/domain/rules/alerts/dates.ts';
 import { longDate } from '../../../../../src/domain/rules/alerts/format.ts';
 
 test('integer day arithmetic agrees with the calendar module, leap years and centuries included', () => {
@@ -18,7 +24,12 @@ test('integer day arithmetic agrees with the calendar module, leap years and cen
 });
 
 test('working days after a date are the calendar module’s, memoised', () => {
-  for (const [date, n] of [['2024-03-28', 2], ['2024-12-20', 5], ['2025-04-17', 10], ['2024-05-01', 10]] as const) {
+  for (const [date, n] of [
+    ['2024-03-28', 2],
+    ['2024-12-20', 5],
+    ['2025-04-17', 10],
+    ['2024-05-01', 10],
+  ] as const) {
     assert.equal(workingDaysAfter(date, n), addWorkingDays(date, n));
     assert.equal(workingDaysAfter(date, n), addWorkingDays(date, n));
   }

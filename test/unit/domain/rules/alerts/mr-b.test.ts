@@ -11,7 +11,9 @@ import { validateCaseFile } from '../../../../../src/domain/case-file/validate.t
 import { evaluate } from '../../../../../src/domain/rules/evaluate.ts';
 
 function mrB() {
-  const result = validateCaseFile(JSON.parse(readFileSync(new URL('../../../../fixtures/alerts/mr-b.json', import.meta.url), 'utf8')));
+  const result = validateCaseFile(
+    JSON.parse(readFileSync(new URL('../../../../fixtures/alerts/mr-b.json', import.meta.url), 'utf8')),
+  );
   assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
   return result.caseFile;
 }
@@ -46,12 +48,20 @@ describe("Mr B's case, evaluated day by day", () => {
 
   test('the decision alerts name the decision and its date in plain English', () => {
     const alert = find('2024-10-15', 'decision-not-communicated', 'd-oct');
-    assert.equal(alert?.message, 'Decision d-oct of 8 October 2024 changes how Mr B is contacted but has not been sent to them or a representative acting for them.');
+    assert.equal(
+      alert?.message,
+      'Decision d-oct of 8 October 2024 changes how Mr B is contacted but has not been sent to them or a representative acting for them.',
+    );
   });
 
   test('the letter of 6 October 2025 to Mr B and his representative puts the decision alerts and the apology right', () => {
-    const ids = (asOf: string) => evaluate(file, asOf).alerts.map((alert) => `${alert.id}/${alert.subject.id}`);
-    for (const key of ['decision-not-communicated/d-oct', 'decision-not-shared-with-representative/d-oct', 'ombudsman-remedy-overdue/r-apology']) {
+    const ids = (asOf: string) =>
+      evaluate(file, asOf).alerts.map((alert) => `${alert.id}/${alert.subject.id}`);
+    for (const key of [
+      'decision-not-communicated/d-oct',
+      'decision-not-shared-with-representative/d-oct',
+      'ombudsman-remedy-overdue/r-apology',
+    ]) {
       assert.ok(ids('2025-10-05').includes(key), `${key} on 5 October`);
       assert.ok(!ids('2025-10-06').includes(key), `${key} gone on 6 October`);
     }

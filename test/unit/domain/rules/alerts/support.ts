@@ -56,7 +56,14 @@ export function detention(overrides: Partial<Detention> = {}): Detention {
 
 /** Duty `du1` on the register, from 8 January 2024, Worcestershire and its ICB. */
 export function duty(overrides: Partial<Duty> = {}): Duty {
-  return { id: 'du1', detentionId: 'de1', start: '2024-01-08', localAuthorityId: 'la1', healthBodyId: 'icb1', ...overrides };
+  return {
+    id: 'du1',
+    detentionId: 'de1',
+    start: '2024-01-08',
+    localAuthorityId: 'la1',
+    healthBodyId: 'icb1',
+    ...overrides,
+  };
 }
 
 /** A case file with the detention and duty `du1` registered, plus whatever the test adds. */
@@ -85,7 +92,9 @@ export interface RunOptions {
 }
 
 export function alertsOn(file: CaseFile, asOf: CivilDate, id: string, options: RunOptions = {}): Alert[] {
-  return computeAlerts(file, asOf, options.law ?? noLaw, options.config ?? defaultRulesConfig).filter((alert) => alert.id === id);
+  return computeAlerts(file, asOf, options.law ?? noLaw, options.config ?? defaultRulesConfig).filter(
+    (alert) => alert.id === id,
+  );
 }
 
 /**
@@ -99,9 +108,17 @@ export function assertRaisedFrom(
   expected: { since: CivilDate; subjectId: string; subjectKind?: string },
   options: RunOptions = {},
 ): Alert {
-  assert.deepEqual(alertsOn(file, addDays(threshold, -1), id, options), [], `${id} should not be raised on ${addDays(threshold, -1)}`);
+  assert.deepEqual(
+    alertsOn(file, addDays(threshold, -1), id, options),
+    [],
+    `${id} should not be raised on ${addDays(threshold, -1)}`,
+  );
   const raised = alertsOn(file, threshold, id, options);
-  assert.equal(raised.length, 1, `${id} should be raised once on ${threshold}, got ${JSON.stringify(raised)}`);
+  assert.equal(
+    raised.length,
+    1,
+    `${id} should be raised once on ${threshold}, got ${JSON.stringify(raised)}`,
+  );
   const alert = raised[0] as Alert;
   assert.equal(alert.since, expected.since);
   assert.equal(alert.subject.id, expected.subjectId);
