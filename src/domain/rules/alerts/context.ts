@@ -123,6 +123,7 @@ export class AlertContext {
   #lawDutyByDetention?: Map<string, LawDuty>;
   #residences?: readonly Residence[];
   #dayAfterAsOf?: CivilDate;
+  #shared = new Map<string, unknown>();
   #representatives = new Map<CivilDate, Contact[]>();
 
   constructor(view: CaseFile, asOf: CivilDate, law: LawAnalysis, config: RulesConfig) {
@@ -133,6 +134,17 @@ export class AlertContext {
     this.thresholds = config.thresholds;
     this.personName = `${view.person.givenName} ${view.person.familyName}`;
     this.personDied = view.person.dateOfDeath !== undefined && view.person.dateOfDeath <= asOf;
+  }
+
+  /**
+   * A fact derived once per evaluation and shared by several rules (e.g. the decisions due to be told, used by both
+   * decision alerts). `key` names the fact; `build` computes it on first use.
+   */
+  shared<T>(key: string, build: (ctx: AlertContext) => T): T {
+    if (this.#shared.has(key)) return this.#shared.get(key) as T;
+    const value = build(this);
+    this.#shared.set(key, value);
+    return value;
   }
 
   /** Active duty: recorded, `start <= asOf` and no `end <= asOf`. */

@@ -4,7 +4,11 @@ import type { AlertContext } from '../context.ts';
 import { longDate } from '../format.ts';
 
 /** Decisions that affect the person and whose `decisionCommunicatedWorkingDays` have run by asOf. */
-export function decisionsDueToBeTold(ctx: AlertContext): Decision[] {
+export function decisionsDueToBeTold(ctx: AlertContext): readonly Decision[] {
+  return ctx.shared('decisionsDueToBeTold', findDecisionsDueToBeTold);
+}
+
+function findDecisionsDueToBeTold(ctx: AlertContext): Decision[] {
   const due: Decision[] = [];
   for (const decision of ctx.view.decisions) {
     if (!decision.affectsPerson || decision.date > ctx.asOf) continue;
