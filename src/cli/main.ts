@@ -4,13 +4,19 @@
  * Exit status: 0 success, 1 invalid input or a failed operation, 2 usage error.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error.ts';
+
+export interface CommandArguments {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
 
 export interface CommandDefinition {
   summary: string;
   usage: string;
   options?: ParseArgsConfig['options'];
   allowPositionals?: boolean;
-  run(args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] }): Promise<number>;
+  run(args: CommandArguments): Promise<number>;
 }
 
 const commands: Record<string, () => Promise<{ command: CommandDefinition }>> = {
@@ -20,8 +26,6 @@ const commands: Record<string, () => Promise<{ command: CommandDefinition }>> = 
   user: () => import('./commands/user.ts'),
   evaluate: () => import('./commands/evaluate.ts'),
 };
-
-export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -6,7 +6,6 @@
 export type CivilDate = string;
 
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 export function isCivilDate(value: unknown): value is CivilDate {
   if (typeof value !== 'string') return false;
@@ -26,12 +25,33 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Day numbers use Howard Hinnant's civil-from-days algorithms: exact for the proleptic Gregorian calendar
+// and, unlike going through `Date`, allocation-free on the rules engine's hot path.
 export function toDayNumber(date: CivilDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  let year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 export function fromDayNumber(dayNumber: number): CivilDate {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return civilDate(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 export function civilDate(year: number, month: number, day: number): CivilDate {
@@ -60,8 +80,8 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
 
 /** ISO day of week: 1 = Monday … 7 = Sunday. */
 export function dayOfWeek(date: CivilDate): number {
-  const weekday = new Date(toDayNumber(date) * MS_PER_DAY).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
+  // Day 0 (1970-01-01) was a Thursday (ISO 4).
+  return (((toDayNumber(date) % 7) + 7 + 3) % 7) + 1;
 }
 
 export function minDate(a: CivilDate, b: CivilDate): CivilDate {
@@ -74,5 +94,10 @@ export function maxDate(a: CivilDate, b: CivilDate): CivilDate {
 
 /** Today's civil date in Europe/London (the default `--as-of`). */
 export function todayInLondon(now: Date = new Date()): CivilDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
