@@ -1,10 +1,11 @@
 import { test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import assert from 'node:assert/strict';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../src/platform/errors.ts';
 import { createTestApp } from '../../../support/app.ts';
 
 const probeRoutes = {
-  extraRoutes: (app: import('fastify').FastifyInstance) => {
+  extraRoutes: (app: FastifyInstance) => {
     const config = { permission: 'public' as const };
     app.get('/api/v1/probe/validation', { config }, async () => {
       throw new ValidationError([{ path: 'duties[0].start', message: 'must be a date' }, { path: 'person.nhsNumber', message: 'is not a valid NHS number' }]);
