@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { addDays } from '../../../../../src/domain/calendar/civil-date.ts';
 import { validateCaseFile } from '../../../../../src/domain/case-file/validate.ts';
+import { asOfView } from '../../../../../src/domain/rules/as-of-view.ts';
+import { computeAlerts } from '../../../../../src/domain/rules/alerts/index.ts';
+import { defaultRulesConfig } from '../../../../../src/domain/rules/config.ts';
 import { evaluate } from '../../../../../src/domain/rules/evaluate.ts';
 
 function mrB() {
@@ -72,5 +75,16 @@ describe("Mr B's case, evaluated day by day", () => {
     const alerts = evaluate(file, '2025-10-02').alerts;
     const keys = alerts.map((alert) => `${alert.since} ${alert.id} ${alert.subject.id}`);
     assert.deepEqual(keys, [...keys].sort());
+  });
+
+  test('the rules compare every date with asOf themselves: the whole file gives the same alerts as the as-of view', () => {
+    const key = (alert: { since: string; id: string; subject: { id: string }; message: string }) =>
+      `${alert.since} ${alert.id} ${alert.subject.id} ${alert.message}`;
+    for (let asOf = '2023-11-01'; asOf <= '2025-11-01'; asOf = addDays(asOf, 5)) {
+      const law = { duties: evaluate(file, asOf).duties, flags: [] };
+      const fromView = computeAlerts(asOfView(file, asOf), asOf, law, defaultRulesConfig).map(key).sort();
+      const fromFile = computeAlerts(file, asOf, law, defaultRulesConfig).map(key).sort();
+      assert.deepEqual(fromFile, fromView, asOf);
+    }
   });
 });
