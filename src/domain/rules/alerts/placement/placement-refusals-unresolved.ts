@@ -56,7 +56,7 @@ export const placementRefusalsUnresolved: AlertRule = {
           placementRefusalsUnresolved,
           since,
           dutyId,
-          `By ${longDate(since)} ${n} placement searches for duty ${dutyId} had been turned down within ${ctx.thresholds.placementRefusalsWindowDays} days, none has been accepted, and ${ctx.personName} has no settled accommodation.`,
+          `By ${longDate(since)}, ${n} placement searches for duty ${dutyId} had been turned down within ${ctx.thresholds.placementRefusalsWindowDays} days; none has been accepted and ${ctx.personName} has no settled accommodation.`,
         ),
       );
     }
