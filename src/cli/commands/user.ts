@@ -1,0 +1,77 @@
+/**
+ * `aftercare user add`: create a user from the terminal (the first admin of a new installation, or
+ * anyone before the admin pages exist). The password is read from stdin or typed at a hidden prompt,
+ * never given as an argument (it would stay in the shell history and the process list).
+ */
+import type { CommandDefinition } from '../main.ts';
+import { UsageError } from '../usage-error.ts';
+import { isRole, roles, systemContext } from '../../platform/context.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { withCommandDatabase } from '../../platform/command-database.ts';
+import { createUserService } from '../../platform/users/user-service.ts';
+import { promptHidden, readPasswordFromStdin } from '../../platform/users/read-password.ts';
+
+const usage = `aftercare user add --email EMAIL --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…] [--team TEAM_ID] [--password-stdin]
+  Roles: ${roles.join(', ')}.
+  Passwords: 12 characters or more, not a common password (three random words work well).`;
+
+function stringOption(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin) return readPasswordFromStdin();
+  if (!process.stdin.isTTY) throw new UsageError('no terminal to type a password in: pass --password-stdin and pipe it');
+  const first = await promptHidden('Password: ');
+  const second = await promptHidden('Type the password again: ');
+  if (first !== second) throw new UsageError('the two passwords are different');
+  return first;
+}
+
+export const command: CommandDefinition = {
+  summary: 'Add a user who signs in with a password',
+  usage,
+  allowPositionals: true,
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    organisation: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    team: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+  },
+  async run({ values, positionals }) {
+    if (positionals[0] !== 'add' || positionals.length !== 1) throw new UsageError('the only subcommand is "add"');
+    const email = stringOption(values.email, 'email');
+    const name = stringOption(values.name, 'name');
+    const organisation = stringOption(values.organisation, 'organisation');
+    const givenRoles = (Array.isArray(values.role) ? values.role : []).map(String);
+    if (givenRoles.length === 0) throw new UsageError('give at least one --role');
+    const unknown = givenRoles.filter((role) => !isRole(role));
+    if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.map((r) => `"${r}"`).join(', ')}; roles are ${roles.join(', ')}`);
+    const password = await readPassword(values['password-stdin'] === true);
+
+    return withCommandDatabase(async ({ database }) => {
+      const users = createUserService({ db: database.db });
+      try {
+        const user = await users.createUser(systemContext(), {
+          email,
+          name,
+          organisation,
+          roles: givenRoles.filter(isRole),
+          password,
+          ...(typeof values.team === 'string' ? { team: values.team } : {}),
+        });
+        console.log(`Added ${user.name} <${user.email}> (${user.roles.join(', ')}) in organisation ${user.organisationId}. User id: ${user.id}`);
+        return 0;
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          for (const issue of error.issues) console.error(`aftercare user add: ${issue.path}: ${issue.message}`);
+          return 1;
+        }
+        throw error;
+      }
+    });
+  },
+};
