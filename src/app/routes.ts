@@ -7,6 +7,7 @@ import { registerAuditRoutes } from '../platform/audit/routes.ts';
 import { registerAuthRoutes } from '../platform/auth/routes.ts';
 import { registerEvaluateRoutes } from '../platform/api/evaluate-routes.ts';
 import { registerPageRoutes } from '../platform/pages/routes.ts';
+import { registerRegisterRoutes } from '../modules/register/routes.ts';
 import { navigation } from './navigation.ts';
 import type { Services } from './services.ts';
 
@@ -20,7 +21,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [];
+const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);

@@ -8,6 +8,7 @@ import type { Db } from '../platform/db/client.ts';
 import { createAuditService } from '../platform/audit/audit-service.ts';
 import { createAuthService } from '../platform/auth/auth-service.ts';
 import { createUserService } from '../platform/users/user-service.ts';
+import { createRegisterService } from '../modules/register/service.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -25,6 +26,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     users: createUserService({ db }),
     audit: createAuditService({ db }),
     // Modules: add `<m>: create<M>Service({ db, ... }),` below.
+    register: createRegisterService({ db }),
   };
 }
 

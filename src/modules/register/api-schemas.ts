@@ -173,6 +173,13 @@ export const dutyUpdate = endReasonWithEnd(ordered(z.strictObject({ ...dutyField
 export type DutyInput = z.infer<typeof dutyInput>;
 export type DutyUpdate = z.infer<typeof dutyUpdate>;
 
+export const endDutyInput = z.strictObject({
+  end: date('the date the duty ended'),
+  endReason: choice(dutyEndReasons, 'Select why the duty ended'),
+  version,
+});
+export type EndDutyInput = z.infer<typeof endDutyInput>;
+
 export const allocationInput = z.strictObject({
   dutyId: referenceId('Select the duty the worker is allocated to'),
   staffId: referenceId('Select a worker'),

@@ -22,6 +22,7 @@ import {
   dutyInput,
   dutyUpdate,
   endAllocationInput,
+  endDutyInput,
   gpRegistrationInput,
   residenceInput,
   shareInput,
@@ -164,18 +165,11 @@ export function createRecordWrites({ db }: { db: Db }) {
 
     /** Changes a duty's recorded facts (responsible bodies, dates, end and reason); an imported ending decision is kept. */
     updateDuty: (ctx: ServiceContext, personId: string, dutyId: string, patch: unknown): Promise<Written> =>
-      writeCase(ctx, personId, 'case:write', async (tx) => {
-        const where = and(eq(duties.personId, personId), eq(duties.id, dutyId));
-        const before = map.dutyFromRow(await requireRow(tx.select().from(duties).where(where)));
-        const { id: _id, ext: _ext, ending: _ending, ...editable } = before;
-        const { version, ...data } = parseInput(dutyUpdate, mergePatch(editable, patch));
-        throwIfIssues(await dutyIssues(tx, personId, data));
-        const after = map.compact({ id: dutyId, ...data, ending: before.ending, ext: before.ext }) as Duty;
-        const { personId: _p, id: _i, ...values } = map.dutyToRow(personId, after);
-        const updated = await updateVersioned(tx, duties, where, version, { ...values, updatedAt: ctx.now });
-        await audit(tx, ctx, personId, 'duty.update', dutyId, before, after);
-        return { id: dutyId, version: updated.version };
-      }),
+      writeCase(ctx, personId, 'case:write', (tx) => changeDuty(tx, ctx, personId, dutyId, patch)),
+
+    /** Records that a duty has ended: the date and the reason are both required. */
+    endDuty: (ctx: ServiceContext, personId: string, dutyId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', (tx) => changeDuty(tx, ctx, personId, dutyId, parseInput(endDutyInput, input))),
 
     allocateWorker: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:allocate', async (tx) => {
@@ -214,6 +208,19 @@ export function createRecordWrites({ db }: { db: Db }) {
         return { shared };
       }),
   };
+
+  async function changeDuty(tx: Tx, ctx: ServiceContext, personId: string, dutyId: string, patch: unknown): Promise<Written> {
+    const where = and(eq(duties.personId, personId), eq(duties.id, dutyId));
+    const before = map.dutyFromRow(await requireRow(tx.select().from(duties).where(where)));
+    const { id: _id, ext: _ext, ending: _ending, ...editable } = before;
+    const { version, ...data } = parseInput(dutyUpdate, mergePatch(editable, patch));
+    throwIfIssues(await dutyIssues(tx, personId, data));
+    const after = map.compact({ id: dutyId, ...data, ending: before.ending, ext: before.ext }) as Duty;
+    const { personId: _p, id: _i, ...values } = map.dutyToRow(personId, after);
+    const updated = await updateVersioned(tx, duties, where, version, { ...values, updatedAt: ctx.now });
+    await audit(tx, ctx, personId, 'duty.update', dutyId, before, after);
+    return { id: dutyId, version: updated.version };
+  }
 
   async function dutyIssues(tx: Tx, personId: string, data: { detentionId: string; localAuthorityId: string; healthBodyId: string }) {
     return [
