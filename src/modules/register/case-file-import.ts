@@ -95,8 +95,8 @@ function remapSignOffs(ending: Duty['ending'], worker: (id: string) => string): 
   return remapped;
 }
 
-/** File organisation id → register organisation id, creating those that match nothing. */
-async function matchOrganisations(tx: DbOrTx, file: CaseFile) {
+/** File organisation id → register organisation id, creating those that match nothing (by code, else by id). */
+export async function matchOrganisations(tx: DbOrTx, file: Pick<CaseFile, 'organisations'>) {
   const byCode = new Map((await organisationsByCodes(tx, file.organisations.flatMap((o) => (o.code ? [o.code] : [])))).map((o) => [o.code, o.id]));
   const takenIds = new Set((await organisationsByIds(tx, file.organisations.map((o) => o.id))).map((o) => o.id));
   const organisationIds = new Map<string, string>();
@@ -126,7 +126,7 @@ async function matchOrganisations(tx: DbOrTx, file: CaseFile) {
       })),
     );
   }
-  return { organisationIds, created: toCreate.length };
+  return { organisationIds, created: toCreate.length, createdIds: toCreate.map((o) => organisationIds.get(o.id) ?? o.id) };
 }
 
 /** File staff id → register staff id: the same id when it is free or already this organisation's worker. */

@@ -6,7 +6,10 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { exportCaseFile } from './case-file-export.ts';
-import { checkCaseFile, importCaseFile, type ImportResult } from './case-file-import.ts';
+import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
+import { assertPermission } from '../../platform/permissions.ts';
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
+import type { Organisation } from '../../domain/case-file/schema.ts';
 import { createPersonWrites } from './person-writes.ts';
 import { createRecordWrites } from './record-writes.ts';
 import { createRegisterReads } from './register-reads.ts';
@@ -29,6 +32,15 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importCaseFile(tx, ctx, caseFile)),
     exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId)),
     hasPeople: (): Promise<boolean> => anyPeople(db),
+    /** Adds the organisations the register lacks (matched as an import matches them); returns how many were new. */
+    ensureOrganisations: async (ctx: ServiceContext, organisations: Organisation[]): Promise<number> => {
+      assertPermission(ctx.actor, 'organisations:manage');
+      return db.transaction(async (tx) => {
+        const { createdIds } = await matchOrganisations(tx, { organisations });
+        for (const id of createdIds) await recordAudit(tx, ctx, { action: 'organisation.create', recordType: 'organisation', recordId: id });
+        return createdIds.length;
+      });
+    },
   };
 }
 
