@@ -23,8 +23,10 @@ export function ensureAnonymousCsrfToken(request: FastifyRequest, reply: Fastify
   return token;
 }
 
+/** The token to put in forms rendered for a browser that is not signed in (also when re-showing a posted form). */
 export function anonymousCsrfToken(request: FastifyRequest): string {
-  return issued.get(request) ?? '';
+  const cookie = request.cookies[ANONYMOUS_CSRF_COOKIE];
+  return issued.get(request) ?? (cookie && wellFormed.test(cookie) ? cookie : '');
 }
 
 /** The token a state-changing request from this browser must present. */

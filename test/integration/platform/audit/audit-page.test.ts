@@ -15,6 +15,10 @@ test('auditors search the trail by person, user and date range; the search itsel
     await recordAudit(t.database.db, { actor, requestId: 'r2', now: new Date('2026-03-10T12:00:00Z') }, { action: 'duty.update', personId: 'person-7', recordType: 'duty', recordId: 'du1', before: { end: null }, after: { end: '2026-03-10' } });
     await recordAudit(t.database.db, systemContext('r3', new Date('2026-03-05T12:00:00Z')), { action: 'case.view', personId: 'person-8' });
 
+    const form = (await t.app.inject({ url: '/audit', headers: auditor.headers })).body;
+    const names = [...form.matchAll(/<input[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    for (const name of ['personId', 'user', 'fromDay', 'fromMonth', 'fromYear', 'toDay', 'toMonth', 'toYear']) assert.ok(names.includes(name), `the form sends ${name}`);
+
     const byPerson = await t.app.inject({ url: '/audit?personId=person-7', headers: auditor.headers });
     assert.equal(byPerson.statusCode, 200);
     assert.match(byPerson.body, /2 events/);

@@ -53,8 +53,10 @@ test('signing in with the right password starts a session and is audited; the wr
 test('empty fields show an error for each', async () => {
   const t = await createTestApp();
   try {
-    const response = await postSignIn(t, '', '');
+    const csrf = await t.anonymousCsrf();
+    const response = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { cookie: csrf.cookie }, payload: { email: '', password: '', _csrf: csrf.token } });
     assert.equal(response.statusCode, 400);
+    assert.ok(response.body.includes(`name="_csrf" value="${csrf.token}"`), 'the form shown again can be sent again');
     assert.match(response.body, /href="#email"[^>]*>Enter your email address/);
     assert.match(response.body, /href="#password"[^>]*>Enter your password/);
   } finally {
