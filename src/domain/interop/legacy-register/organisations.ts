@@ -70,7 +70,7 @@ export function readOrganisation(
         : undefined;
     return {
       ok: false,
-      reason: `${organisation.name} (${organisation.code}) ceased on ${organisation.validTo}, before the duty began on ${onDate}${instead ? `: it should be ${instead}` : ''}`,
+      reason: `${organisation.name} (${organisation.code}) ceased on ${organisation.validTo}, so it was gone when the duty began on ${onDate}${instead ? `: it should be ${instead}` : ''}`,
     };
   }
   if (organisation.validFrom !== undefined && onDate < organisation.validFrom) {

@@ -61,8 +61,7 @@ export function planImport(records: readonly CsvRecord[], mapping: RegisterMappi
     if (!field) continue;
     columnOf.set(field, { header: name, index: headers.indexOf(name.trim()), spec: typeof target === 'string' ? { field } : target! });
   }
-  const rows = body.map((record) => planRow(record, headers.length, columnOf, mapping, options));
-  linkSamePerson(rows);
+  const rows = linkSamePerson(body.map((record) => planRow(record, headers.length, columnOf, mapping, options)));
   const ready = rows.filter((r) => r.status === 'ready').length;
   return { fileProblems, rows, summary: { rows: rows.length, ready, rejected: rows.length - ready } };
 }
@@ -234,26 +233,23 @@ function slug(text: string): string {
 }
 
 /** Rows for the same person (same NHS number, else same local id) share the person of the first ready row. */
-function linkSamePerson(rows: RowPlan[]): void {
+function linkSamePerson(rows: readonly RowPlan[]): RowPlan[] {
   const first = new Map<string, Extract<RowPlan, { status: 'ready' }>>();
-  for (const row of rows) {
-    if (row.status !== 'ready') continue;
+  return rows.map((row): RowPlan => {
+    if (row.status !== 'ready') return row;
     const p = row.creates.person;
     const local = p.ext?.['legacyRegisterId'];
     const key = p.nhsNumber ? `nhs:${p.nhsNumber}` : typeof local === 'string' ? `local:${local}` : undefined;
-    if (!key) continue;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, row);
-      continue;
+    const earlier = key === undefined ? undefined : first.get(key);
+    if (key === undefined || earlier === undefined) {
+      if (key !== undefined) first.set(key, row);
+      return row;
     }
     const q = earlier.creates.person;
     if (q.dateOfBirth !== p.dateOfBirth || q.familyName.toLowerCase() !== p.familyName.toLowerCase()) {
-      Object.assign(row, { status: 'rejected', reasons: [{ message: `the same person as line ${earlier.line} (${key.startsWith('nhs') ? 'NHS number' : 'local id'}) but with a different name or date of birth` }] });
-      delete (row as { creates?: unknown }).creates;
-      continue;
+      const what = key.startsWith('nhs') ? 'NHS number' : 'local id';
+      return { line: row.line, status: 'rejected', reasons: [{ message: `the same person as line ${earlier.line} (${what}) but with a different name or date of birth` }], warnings: row.warnings };
     }
-    row.creates.person = q;
-    row.creates.personFromLine = earlier.line;
-  }
+    return { ...row, creates: { ...row.creates, person: q, personFromLine: earlier.line } };
+  });
 }

@@ -80,7 +80,7 @@ test('the messy register: each row is ready or rejected with its reasons', () =>
   assert.deepEqual(reasons(7), ['DOB: 31/02/1970 is not a real date']);
   assert.deepEqual(reasons(8), ['Responsible LA: Borsetshire is not a code or name of a council Aftercare knows']);
   assert.deepEqual(reasons(9), [
-    'Responsible LA: Cumbria (county council) (E10000006) ceased on 2023-04-01, before the duty began on 2024-05-01: it should be Cumberland (E06000063) or Westmorland and Furness (E06000064)',
+    'Responsible LA: Cumbria (county council) (E10000006) ceased on 2023-04-01, so it was gone when the duty began on 2024-05-01: it should be Cumberland (E06000063) or Westmorland and Furness (E06000064)',
   ]);
   assert.equal(reasons(10), 'ready');
   assert.equal(reasons(11), 'ready');
