@@ -78,7 +78,7 @@ function compactSectionName(input: string): string {
     .replace(/\b(sections?|sec|ss?)\.?\s*(?=\d)/g, '')
     .replace(/(?<!\d)5\s*[(.\-_ ]?\s*([24])\s*\)?/, '5($1)')
     .replace(/\b(with|and|plus|restrictions?|restricted|order)\b|[-+&]/g, '/')
-    .replace(/\s+/g, '')
+    .replace(/\(\s*\)|\s+/g, '')
     .replace(/\/+/g, '/')
     .replace(/^\/|\/$/g, '');
 }
