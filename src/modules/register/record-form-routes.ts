@@ -15,7 +15,7 @@ import type { PersonCaseDto } from './api-schemas.ts';
 import { registerPaths, registerRoutes, type PersonSection } from './paths.ts';
 import type { RegisterService } from './service.ts';
 import { identityBar } from './view-shaping/case-view.ts';
-import { formatCivilDate } from './view-shaping/format.ts';
+import { formatCivilDate, readableRecord } from './view-shaping/format.ts';
 import * as forms from './view-shaping/form-inputs.ts';
 import { formErrors, type FormBody } from './view-shaping/forms.ts';
 import * as choices from './view-shaping/options.ts';
@@ -69,7 +69,7 @@ export function registerRecordFormRoutes(app: FastifyInstance, services: { regis
 
     app.get<{ Params: Params }>(spec.url, { config: { permission: spec.permission, audit: 'case.view' } }, (request, reply) => render(request, reply, null));
 
-    app.post<{ Params: Params; Body: FormBody }>(spec.url, { config: { permission: spec.permission, audit: 'case.view' } }, async (request, reply) => {
+    app.post<{ Params: Params; Body: FormBody }>(spec.url, { config: { permission: spec.permission } }, async (request, reply) => {
       const body = request.body ?? {};
       const ctx = serviceContext(request);
       try {
@@ -78,7 +78,7 @@ export function registerRecordFormRoutes(app: FastifyInstance, services: { regis
       } catch (error) {
         if (error instanceof ValidationError) return render(request, reply, body, error.issues);
         if (error instanceof ConflictError) {
-          return reply.code(409).view('errors/conflict.njk', { rows: conflictRows(error.current, error.attempted), returnTo: request.url });
+          return reply.code(409).view('errors/conflict.njk', { rows: conflictRows(readableRecord(error.current), readableRecord(error.attempted)), returnTo: request.url });
         }
         throw error;
       }

@@ -30,7 +30,11 @@ export function identityBar(view: PersonCaseDto, today: string) {
     dateOfDeath: view.person.dateOfDeath ? formatCivilDate(view.person.dateOfDeath) : undefined,
     tags: view.duties
       .filter((duty) => duty.start <= today && isOpenOn(duty.end as string | undefined, today))
-      .map((duty) => statusTag('open', `Section 117 duty: ${orgName(duty.localAuthorityId)} and ${orgName(duty.healthBodyId)}`)),
+      // Tags stay short (GOV.UK tags are narrow); the bodies responsible are read out to screen readers.
+      .map((duty) => ({
+        ...statusTag('open', 'Open duty'),
+        detail: ` from ${formatCivilDate(duty.start)}: ${orgName(duty.localAuthorityId)} and ${orgName(duty.healthBodyId)}`,
+      })),
   };
 }
 

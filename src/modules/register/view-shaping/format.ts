@@ -49,3 +49,29 @@ export function period(from: string, to?: string | null): string {
 export function periodPhrase(from: string, to?: string | null): string {
   return to ? `${formatCivilDate(from)} to ${formatCivilDate(to)}` : `since ${formatCivilDate(from)}`;
 }
+
+const fieldLabels: Record<string, string> = {
+  to: 'End date',
+  from: 'Start date',
+  start: 'Start date',
+  end: 'End date',
+  endReason: 'Why it ended',
+  localAuthorityId: 'Responsible council',
+  healthBodyId: 'Responsible ICB or health board',
+  detentionId: 'Detention',
+  givenName: 'Given name',
+  familyName: 'Family name',
+  nhsNumber: 'NHS number',
+  dateOfBirth: 'Date of birth',
+};
+
+/** A record's fields for the conflict page: labels people read, civil dates written out, bookkeeping as it is. */
+export function readableRecord(record: unknown): Record<string, unknown> | unknown {
+  if (!record || typeof record !== 'object') return record;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
+    const label = ['version', 'updatedAt', 'createdAt'].includes(key) ? key : (fieldLabels[key] ?? humanise(key));
+    out[label] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCivilDate(value) : key === 'endReason' ? humanise(value as string) : value;
+  }
+  return out;
+}

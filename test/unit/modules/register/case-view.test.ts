@@ -32,7 +32,7 @@ test('the identity bar: name, NHS number as 3 3 4, date of birth, and a tag per 
   assert.equal(bar.name, 'Ada Lovelace');
   assert.equal(bar.nhsNumber, '943 476 5919');
   assert.equal(bar.dateOfBirth, '12 March 1990');
-  assert.deepEqual(bar.tags, [{ text: 'Section 117 duty: Northshire County Council and NHS Northshire ICB', classes: 'govuk-tag--green' }]);
+  assert.deepEqual(bar.tags, [{ text: 'Open duty', classes: 'govuk-tag--green', detail: ' from 1 June 2024: Northshire County Council and NHS Northshire ICB' }]);
   const unknown = identityBar(caseOf({ person: { ...caseOf().person, nhsNumber: undefined, dateOfBirth: undefined } }), '2026-01-01');
   assert.equal(unknown.nhsNumber, 'Not recorded');
 });
