@@ -2,16 +2,21 @@
  * `aftercare user add`: create a user from the terminal (the first admin of a new installation, or
  * anyone before the admin pages exist). The password is read from stdin or typed at a hidden prompt,
  * never given as an argument (it would stay in the shell history and the process list).
+ * `aftercare user token`: create an API token for an integration, scoped to an organisation and roles;
+ * it is printed once and stored only as a hash.
  */
 import type { CommandDefinition } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
-import { isRole, roles, systemContext } from '../../platform/context.ts';
+import { isRole, roles, systemContext, type Role } from '../../platform/context.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { withCommandDatabase } from '../../platform/command-database.ts';
 import { createUserService } from '../../platform/users/user-service.ts';
+import { findOrganisation } from '../../platform/users/repository.ts';
+import { createApiToken } from '../../platform/auth/api-tokens.ts';
 import { promptHidden, readPasswordFromStdin } from '../../platform/users/read-password.ts';
 
 const usage = `aftercare user add --email EMAIL --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…] [--team TEAM_ID] [--password-stdin]
+       aftercare user token --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…]
   Roles: ${roles.join(', ')}.
   Passwords: 12 characters or more, not a common password (three random words work well).`;
 
@@ -42,14 +47,16 @@ export const command: CommandDefinition = {
     'password-stdin': { type: 'boolean' },
   },
   async run({ values, positionals }) {
-    if (positionals[0] !== 'add' || positionals.length !== 1) throw new UsageError('the only subcommand is "add"');
-    const email = stringOption(values.email, 'email');
+    if (!['add', 'token'].includes(positionals[0] ?? '') || positionals.length !== 1) throw new UsageError('the subcommands are "add" and "token"');
     const name = stringOption(values.name, 'name');
     const organisation = stringOption(values.organisation, 'organisation');
     const givenRoles = (Array.isArray(values.role) ? values.role : []).map(String);
     if (givenRoles.length === 0) throw new UsageError('give at least one --role');
     const unknown = givenRoles.filter((role) => !isRole(role));
     if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.map((r) => `"${r}"`).join(', ')}; roles are ${roles.join(', ')}`);
+    if (positionals[0] === 'token') return addToken(name, organisation, givenRoles.filter(isRole));
+
+    const email = stringOption(values.email, 'email');
     const password = await readPassword(values['password-stdin'] === true);
 
     return withCommandDatabase(async ({ database }) => {
@@ -75,3 +82,16 @@ export const command: CommandDefinition = {
     });
   },
 };
+
+async function addToken(name: string, organisation: string, tokenRoles: Role[]): Promise<number> {
+  return withCommandDatabase(async ({ database }) => {
+    const found = await findOrganisation(database.db, organisation);
+    if (!found) {
+      console.error(`aftercare user token: organisation: No organisation has the id or code "${organisation}"`);
+      return 1;
+    }
+    const { id, token } = await createApiToken(database.db, systemContext(), { name, organisationId: found.id, roles: tokenRoles });
+    console.log(`API token "${name}" (id ${id}) for ${found.name}, roles ${tokenRoles.join(', ')}. Copy it now; it is not shown again:\n${token}`);
+    return 0;
+  });
+}

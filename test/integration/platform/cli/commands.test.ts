@@ -63,8 +63,16 @@ test('user add creates a user with a hashed password; bad input is named and wri
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /unknown role "wizard"/);
 
+  const token = cli(['user', 'token', '--name', 'Case system', '--organisation', 'la-n', '--role', 'practitioner'], embedded(dataDir));
+  assert.equal(token.status, 0, token.stderr);
+  const printed = /\n(aft_[A-Za-z0-9_-]+)\n?$/.exec(token.stdout)?.[1];
+  assert.ok(printed, token.stdout);
+
   const check = await openDatabase({ dataDir });
   try {
+    const { actorForApiToken } = await import('../../../../src/platform/auth/api-tokens.ts');
+    const actor = await actorForApiToken(check.db, printed, new Date());
+    assert.deepEqual([actor?.kind, actor?.organisationId, actor?.roles], ['api_token', 'la-n', ['practitioner']]);
     const rows = await check.db.select().from(users);
     assert.deepEqual(rows.map((u) => [u.email, u.roles, u.organisationId]), [['ada@example.org', ['admin', 'auditor'], 'la-n']]);
     assert.match(rows[0]?.passwordHash ?? '', /^\$argon2id\$/);
