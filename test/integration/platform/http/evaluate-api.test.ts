@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createApiToken } from '../../../../src/platform/auth/api-tokens.ts';
 import { systemContext } from '../../../../src/platform/context.ts';
+import { validateCaseFile } from '../../../../src/domain/case-file/validate.ts';
+import { evaluate } from '../../../../src/domain/rules/evaluate.ts';
 import { createTestApp } from '../../../support/app.ts';
 
 const caseFile = JSON.parse(readFileSync(new URL('../../../fixtures/law/TC-13.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -19,6 +21,16 @@ test('POST /api/v1/evaluate evaluates a case file as of a date, for a bearer tok
     assert.equal(evaluation.asOf, '2024-01-01');
     assert.equal(typeof evaluation.entitled, 'boolean');
     assert.ok(Array.isArray(evaluation.duties) && Array.isArray(evaluation.alerts));
+    const validated = validateCaseFile(caseFile);
+    assert.ok(validated.ok);
+    assert.equal(response.body, JSON.stringify(evaluate(validated.caseFile, '2024-01-01')), 'the same document as the engine (and the CLI) gives, byte for byte');
+
+    const mrB = JSON.parse(readFileSync(new URL('../../../fixtures/alerts/mr-b.json', import.meta.url), 'utf8')) as unknown;
+    const mrBValidated = validateCaseFile(mrB);
+    assert.ok(mrBValidated.ok);
+    const rich = await t.app.inject({ method: 'POST', url: '/api/v1/evaluate?asOf=2025-06-01', headers: { authorization: `Bearer ${token}` }, payload: mrB as Record<string, unknown> });
+    assert.equal(rich.statusCode, 200);
+    assert.equal(rich.body, JSON.stringify(evaluate(mrBValidated.caseFile, '2025-06-01')));
   } finally {
     await t.close();
   }
