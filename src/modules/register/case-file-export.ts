@@ -12,12 +12,12 @@ import { assertPermission } from '../../platform/permissions.ts';
 import { CASE_FILE_SCHEMA_ID, type CaseFile, type Organisation } from '../../domain/case-file/schema.ts';
 import * as map from './case-file-mapping.ts';
 import { referencedOrganisationIds, referencedStaffIds, unstoredSections } from './case-references.ts';
-import { loadCaseRows, organisationsByIds, staffByIds } from './repository.ts';
+import { loadCaseRows, organisationExtsOf, organisationsByIds, staffByIds } from './repository.ts';
 import { requireVisiblePerson } from './use-case.ts';
 
-export function organisationFromRow(row: OrganisationRow): Organisation {
+export function organisationFromRow(row: OrganisationRow, ext?: Record<string, unknown>): Organisation {
   const { id, name, kind, code, nation, cqc, validFrom, validTo, successorId } = row;
-  return map.compact({ id, name, kind, code, nation, cqc, validFrom, validTo, successorId }) as Organisation;
+  return map.compact({ id, name, kind, code, nation, cqc, validFrom, validTo, successorId, ext }) as Organisation;
 }
 
 export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: string): Promise<CaseFile> {
@@ -36,10 +36,11 @@ export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: 
   };
   const staff = (await staffByIds(tx, referencedStaffIds(sections))).map(map.staffFromRow);
   const organisations = await withSuccessors(tx, referencedOrganisationIds({ ...sections, staff }));
+  const organisationExts = await organisationExtsOf(tx, organisations.map((o) => o.id));
   const empty = Object.fromEntries(unstoredSections.map((section) => [section, []])) as unknown as Pick<CaseFile, (typeof unstoredSections)[number]>;
   const file: CaseFile = {
     schema: CASE_FILE_SCHEMA_ID,
-    organisations: organisations.map(organisationFromRow),
+    organisations: organisations.map((row) => organisationFromRow(row, organisationExts.get(row.id))),
     staff,
     person: map.personFromRow(person),
     ...sections,

@@ -19,7 +19,7 @@ import { validateCaseFile } from '../../domain/case-file/validate.ts';
 import * as map from './case-file-mapping.ts';
 import { unstoredSectionIssues } from './case-references.ts';
 import { organisationsByCodes, organisationsByIds, personIdExists, personIdWithNhsNumber, staffByIds } from './repository.ts';
-import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
+import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
 
 export interface ImportResult {
   personId: string;
@@ -125,6 +125,10 @@ export async function matchOrganisations(tx: DbOrTx, file: Pick<CaseFile, 'organ
         successorId: o.successorId === undefined ? null : (organisationIds.get(o.successorId) ?? o.successorId),
       })),
     );
+    const withExt = toCreate.filter((o) => o.ext !== undefined);
+    if (withExt.length > 0) {
+      await tx.insert(organisationExt).values(withExt.map((o) => ({ organisationId: organisationIds.get(o.id) ?? o.id, ext: o.ext ?? {} })));
+    }
   }
   return { organisationIds, created: toCreate.length, createdIds: toCreate.map((o) => organisationIds.get(o.id) ?? o.id) };
 }

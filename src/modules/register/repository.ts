@@ -9,7 +9,7 @@ import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
 import type { RegisterQuery } from './api-schemas.ts';
-import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
+import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
 
 /** `people.id in (…)` for the people the actor's organisation may see; `undefined` means no filter. */
 export function visiblePeople(actor: Actor): SQL | undefined {
@@ -165,6 +165,13 @@ export async function organisationsByIds(db: DbOrTx, ids: readonly string[]) {
 export async function organisationsByCodes(db: DbOrTx, codes: readonly string[]) {
   if (codes.length === 0) return [];
   return db.select().from(organisations).where(inArray(organisations.code, [...codes]));
+}
+
+/** The case-file `ext` kept for each of these organisations, by id. */
+export async function organisationExtsOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(organisationExt).where(inArray(organisationExt.organisationId, [...ids]));
+  return new Map(rows.map((row) => [row.organisationId, row.ext]));
 }
 
 export async function listOrganisations(db: DbOrTx) {

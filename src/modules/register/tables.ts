@@ -219,3 +219,14 @@ export const caseShares = pgTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.organisationId] }), index('case_shares_organisation_idx').on(t.organisationId)],
 );
+
+/**
+ * The `ext` object a case file gave an organisation (notes the product does not model), kept so that an
+ * export gives it back. Organisations themselves are the platform's; a matched organisation keeps its own.
+ */
+export const organisationExt = pgTable('organisation_ext', {
+  organisationId: text('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  ext: jsonb('ext').$type<Record<string, unknown>>().notNull(),
+});

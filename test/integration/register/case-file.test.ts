@@ -17,7 +17,7 @@ function caseFile(): CaseFile {
       { id: 'la1', name: 'Northshire (as the file calls it)', kind: 'local_authority', code: 'E10000001' },
       { id: 'icb1', name: 'NHS Westshire ICB', kind: 'icb', code: 'QW1', nation: 'england', successorId: 'icb2' },
       { id: 'icb2', name: 'NHS Greater Westshire ICB', kind: 'icb', code: 'QW2', validFrom: '2026-04-01' },
-      { id: 'prov', name: 'Hill House', kind: 'provider', cqc: { overall: 'good', reportDate: '2025-01-01' } },
+      { id: 'prov', name: 'Hill House', kind: 'provider', cqc: { overall: 'good', reportDate: '2025-01-01' }, ext: { note: 'Known to the council since 2019' } },
     ],
     staff: [
       { id: 'sw1', name: 'Sara Social', organisationId: 'la1', role: 'social_worker' },
@@ -152,4 +152,21 @@ test('a file with broken references is refused with every path named', () =>
     assert.ok(error2 instanceof ValidationError);
     assert.deepEqual(error2.issues.map((i) => i.path).sort(), ['allocations[0].staffId', 'duties[0].detentionId']);
     assert.equal(await world.count('people'), 0);
+  }));
+
+test('the reference case (Mr B) round-trips through the register sections', () =>
+  withRegister(async (world) => {
+    const { referenceCaseFile } = await import('../../../src/demo/reference-case.ts');
+    const { registerSectionsOf } = await import('../../../src/modules/register/demo/seed.ts');
+    const file = registerSectionsOf(referenceCaseFile());
+    await world.register.importCaseFileAlone(world.north, file);
+    const exported = await world.register.exportCaseFile(world.north, file.person.id);
+    // The export holds only the organisations and staff the register sections refer to.
+    const organisationIds = new Set(exported.organisations.map((o) => o.id));
+    const staffIds = new Set(exported.staff.map((s) => s.id));
+    const expected = { ...file, organisations: file.organisations.filter((o) => organisationIds.has(o.id)), staff: file.staff.filter((s) => staffIds.has(s.id)) };
+    assert.deepEqual(normalise(exported), normalise(expected));
+    assert.ok(exported.organisations.length > 0 && exported.duties.length > 0);
+    const { validateCaseFile } = await import('../../../src/domain/case-file/validate.ts');
+    assert.deepEqual(validateCaseFile(exported).ok ? [] : (validateCaseFile(exported) as { errors: unknown[] }).errors, [], 'an export is a valid case file');
   }));
