@@ -31,7 +31,7 @@ import * as map from './case-file-mapping.ts';
 import { mergePatch } from './merge-patch.ts';
 import { ensureStaffRecord, shareCase } from './repository.ts';
 import { allocations, contacts, ctos, detentions, duties, gpRegistrations, people, residences } from './tables.ts';
-import { councilKinds, healthBodyKinds, organisationIssues, parseInput, requireVisiblePerson, throwIfIssues } from './use-case.ts';
+import { councilKinds, healthBodyKinds, organisationIssues, parseInput, requireVisiblePerson, throwIfIssues, validateInput } from './use-case.ts';
 import { overlapIssue } from './periods.ts';
 
 type Written = { id: string; version: number };
@@ -52,8 +52,9 @@ export function createRecordWrites({ db }: { db: Db }) {
   const audit = (tx: Tx, ctx: ServiceContext, personId: string, action: string, recordId: string, before: unknown, after: unknown) =>
     recordAudit(tx, ctx, { action, recordType: action.split('.')[0], recordId, personId, before, after });
 
-  async function detentionExists(tx: Tx, personId: string, id: string | undefined): Promise<boolean> {
-    if (id === undefined) return true;
+  /** Whether the id names a detention of this person; an absent or malformed id is the schema's to report. */
+  async function detentionExists(tx: Tx, personId: string, id: unknown): Promise<boolean> {
+    if (typeof id !== 'string' || id === '') return true;
     const rows = await tx.select({ id: detentions.id }).from(detentions).where(and(eq(detentions.personId, personId), eq(detentions.id, id)));
     return rows.length > 0;
   }
@@ -66,8 +67,7 @@ export function createRecordWrites({ db }: { db: Db }) {
   return {
     addContact: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const data = parseInput(contactInput, input);
-        throwIfIssues(await organisationIssues(tx, [{ path: 'organisationId', id: data.organisationId, label: 'an organisation' }]));
+        const data = await validateInput(contactInput, input, (c) => contactIssues(tx, c));
         const contact = map.compact({ id: randomUUID(), ...data }) as Contact;
         await tx.insert(contacts).values(map.contactToRow(personId, contact));
         await audit(tx, ctx, personId, 'contact.create', contact.id, null, contact);
@@ -80,8 +80,7 @@ export function createRecordWrites({ db }: { db: Db }) {
         const current = await requireRow(tx.select().from(contacts).where(where));
         const before = map.contactFromRow(current);
         const { id: _id, ext: _ext, ...editable } = before;
-        const { version, ...data } = parseInput(contactUpdate, mergePatch(editable, patch));
-        throwIfIssues(await organisationIssues(tx, [{ path: 'organisationId', id: data.organisationId, label: 'an organisation' }]));
+        const { version, ...data } = await validateInput(contactUpdate, mergePatch(editable, patch), (c) => contactIssues(tx, c));
         const after = map.compact({ id: contactId, ...data, ext: before.ext }) as Contact;
         const { personId: _p, id: _i, ...values } = map.contactToRow(personId, after);
         const updated = await updateVersioned(tx, contacts, where, version, { ...values, updatedAt: ctx.now });
@@ -117,8 +116,9 @@ export function createRecordWrites({ db }: { db: Db }) {
 
     addCto: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const data = parseInput(ctoInput, input);
-        throwIfIssues(pick({ path: 'detentionId', message: 'Select a detention of this person' }, await detentionExists(tx, personId, data.detentionId)));
+        const data = await validateInput(ctoInput, input, async (c) =>
+          pick({ path: 'detentionId', message: 'Select a detention of this person' }, await detentionExists(tx, personId, c.detentionId)),
+        );
         const cto = map.compact({ id: randomUUID(), ...data });
         await tx.insert(ctos).values(map.ctoToRow(personId, cto));
         await audit(tx, ctx, personId, 'cto.create', cto.id, null, cto);
@@ -127,16 +127,17 @@ export function createRecordWrites({ db }: { db: Db }) {
 
     addResidence: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const data = map.compact(parseInput(residenceInput, input));
         const existing = await tx.select().from(residences).where(eq(residences.personId, personId));
-        throwIfIssues([
-          ...(await organisationIssues(tx, [
-            { path: 'localAuthorityId', id: data.localAuthorityId, kinds: councilKinds, label: 'the council' },
-            { path: 'healthBodyId', id: data.healthBodyId, kinds: healthBodyKinds, label: 'the ICB or health board' },
-            { path: 'placedById', id: data.placedById, label: 'the organisation that made the placement' },
-          ])),
-          ...overlapIssue(data, existing, 'from', 'This period overlaps another residence: end that one first'),
-        ]);
+        const data = map.compact(
+          await validateInput(residenceInput, input, async (c) => [
+            ...(await organisationIssues(tx, [
+              { path: 'localAuthorityId', id: c.localAuthorityId, kinds: councilKinds, label: 'the council' },
+              { path: 'healthBodyId', id: c.healthBodyId, kinds: healthBodyKinds, label: 'the ICB or health board' },
+              { path: 'placedById', id: c.placedById, label: 'the organisation that made the placement' },
+            ])),
+            ...(typeof c.from === 'string' ? overlapIssue({ from: c.from, to: c.to as string | undefined }, existing, 'from', 'This period overlaps another residence: end that one first') : []),
+          ]),
+        );
         const id = randomUUID();
         await tx.insert(residences).values(map.residenceToRow(personId, id, data));
         await audit(tx, ctx, personId, 'residence.create', id, null, data);
@@ -145,8 +146,11 @@ export function createRecordWrites({ db }: { db: Db }) {
 
     addGpRegistration: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const data = map.compact(parseInput(gpRegistrationInput, input));
-        throwIfIssues(await organisationIssues(tx, [{ path: 'healthBodyId', id: data.healthBodyId, kinds: healthBodyKinds, label: 'the ICB or health board' }]));
+        const data = map.compact(
+          await validateInput(gpRegistrationInput, input, (c) =>
+            organisationIssues(tx, [{ path: 'healthBodyId', id: c.healthBodyId, kinds: healthBodyKinds, label: 'the ICB or health board' }]),
+          ),
+        );
         const id = randomUUID();
         await tx.insert(gpRegistrations).values(map.gpRegistrationToRow(personId, id, data));
         await audit(tx, ctx, personId, 'gp_registration.create', id, null, data);
@@ -155,8 +159,7 @@ export function createRecordWrites({ db }: { db: Db }) {
 
     addDuty: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const data = parseInput(dutyInput, input);
-        throwIfIssues(await dutyIssues(tx, personId, data));
+        const data = await validateInput(dutyInput, input, (c) => dutyIssues(tx, personId, c));
         const duty = map.compact({ id: randomUUID(), ...data }) as Duty;
         await tx.insert(duties).values(map.dutyToRow(personId, duty));
         await audit(tx, ctx, personId, 'duty.create', duty.id, null, duty);
@@ -213,8 +216,7 @@ export function createRecordWrites({ db }: { db: Db }) {
     const where = and(eq(duties.personId, personId), eq(duties.id, dutyId));
     const before = map.dutyFromRow(await requireRow(tx.select().from(duties).where(where)));
     const { id: _id, ext: _ext, ending: _ending, ...editable } = before;
-    const { version, ...data } = parseInput(dutyUpdate, mergePatch(editable, patch));
-    throwIfIssues(await dutyIssues(tx, personId, data));
+    const { version, ...data } = await validateInput(dutyUpdate, mergePatch(editable, patch), (c) => dutyIssues(tx, personId, c));
     const after = map.compact({ id: dutyId, ...data, ending: before.ending, ext: before.ext }) as Duty;
     const { personId: _p, id: _i, ...values } = map.dutyToRow(personId, after);
     const updated = await updateVersioned(tx, duties, where, version, { ...values, updatedAt: ctx.now });
@@ -222,7 +224,11 @@ export function createRecordWrites({ db }: { db: Db }) {
     return { id: dutyId, version: updated.version };
   }
 
-  async function dutyIssues(tx: Tx, personId: string, data: { detentionId: string; localAuthorityId: string; healthBodyId: string }) {
+  async function contactIssues(tx: Tx, candidate: Record<string, unknown>) {
+    return organisationIssues(tx, [{ path: 'organisationId', id: candidate.organisationId, label: 'an organisation' }]);
+  }
+
+  async function dutyIssues(tx: Tx, personId: string, data: Record<string, unknown>) {
     return [
       ...pick({ path: 'detentionId', message: 'Select the detention the duty arose from' }, await detentionExists(tx, personId, data.detentionId)),
       ...(await organisationIssues(tx, [

@@ -70,7 +70,8 @@ test('a form with mistakes shows every error, keeps the answers and writes nothi
     const response = await post(world, `${base}/duties/new`, { detentionId: '', 'start-day': '31', 'start-month': '2', 'start-year': '2025', localAuthorityId: 'org-icb', healthBodyId: '' });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /<title>Error: Add a section 117 duty – Ada Lovelace – Aftercare<\/title>/);
-    for (const href of ['#detentionId', '#start-day', '#healthBodyId']) assert.match(response.body, new RegExp(`href="${href}"`), href);
+    // The schema's errors and the reference checks together: the council chosen is an ICB.
+    for (const href of ['#detentionId', '#start-day', '#localAuthorityId', '#healthBodyId']) assert.match(response.body, new RegExp(`href="${href}"`), href);
     assert.match(response.body, /value="31"/);
     assert.equal(await count(world, 'duties'), 0);
     assert.equal(await count(world, "audit_event where action <> 'case.view'"), changesBefore);
