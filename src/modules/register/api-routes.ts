@@ -26,6 +26,7 @@ import {
   shareInput,
   version,
 } from './api-schemas.ts';
+import { registerApiRoutes as routes } from './paths.ts';
 import type { RegisterService } from './service.ts';
 
 const problem = z
@@ -80,41 +81,41 @@ export function registerApiRoutes(app: FastifyInstance, services: { register: Re
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['people'];
 
-  api.get('/api/v1/people', {
+  api.get(routes.people, {
     config: { permission: 'case:read' },
     schema: { tags, summary: 'The register: people the caller may see, filtered, sorted and paged', querystring: registerQuery, response: { 200: registerPage, ...problems } },
     validatorCompiler: passThrough,
   }, async (request) => register.listPeople(serviceContext(request), request.query));
 
-  api.post('/api/v1/people', {
+  api.post(routes.people, {
     config: { permission: 'case:write' },
     schema: { tags, summary: 'Add a person to the register', body: personInput, response: { 201: written, ...problems } },
     validatorCompiler: passThrough,
   }, async (request, reply) => reply.code(201).send(await register.createPerson(serviceContext(request), request.body)));
 
-  api.get('/api/v1/people/:personId', {
+  api.get(routes.person, {
     config: { permission: 'case:read', audit: 'case.view' },
     schema: { tags, summary: 'A person’s case: the register records with their versions', params: personParams, response: { 200: personCaseSchema, ...problems } },
   }, async (request) => register.getCase(serviceContext(request), request.params.personId));
 
-  api.patch('/api/v1/people/:personId', {
+  api.patch(routes.person, {
     config: { permission: 'case:write' },
     schema: { tags, summary: 'Change a person (fields given; null clears an optional one)', params: personParams, body: withVersion(personInput.shape), response: { 200: written, ...problems } },
     validatorCompiler: ({ httpPart }) => (httpPart === 'params' ? (data: unknown) => ({ value: data }) : passThrough()),
   }, async (request) => register.updatePerson(serviceContext(request), request.params.personId, request.body));
 
-  api.get('/api/v1/people/:personId/case-file', {
+  api.get(routes.caseFile, {
     config: { permission: 'case:read', audit: 'case.export' },
     schema: { tags, summary: 'Export a person’s case as a case file (aftercare.case-file/v1)', params: personParams, response: { 200: caseFileSchema, ...problems } },
   }, async (request) => register.exportCaseFile(serviceContext(request), request.params.personId));
 
-  api.post('/api/v1/case-files', {
+  api.post(routes.caseFiles, {
     config: { permission: 'case:write' },
     schema: { tags, summary: 'Import a case file (one transaction: a file that fails changes nothing)', body: caseFileSchema, response: { 201: z.object({ id: z.string() }), ...problems } },
     validatorCompiler: passThrough,
   }, async (request, reply) => reply.code(201).send({ id: (await register.importCaseFileAlone(serviceContext(request), request.body)).personId }));
 
-  api.post('/api/v1/people/:personId/shares', {
+  api.post(routes.shares, {
     config: { permission: 'case:write' },
     schema: { tags, summary: 'Share the case with another organisation', params: personParams, body: shareInput, response: { 200: z.object({ shared: z.boolean() }), ...problems } },
     validatorCompiler: ({ httpPart }) => (httpPart === 'params' ? (data: unknown) => ({ value: data }) : passThrough()),
@@ -123,7 +124,7 @@ export function registerApiRoutes(app: FastifyInstance, services: { register: Re
   for (const record of subRecords) {
     app.route<{ Params: Record<string, string> }>({
       method: record.status === 201 ? 'POST' : 'PATCH',
-      url: `/api/v1/people/:personId${record.path}`,
+      url: `${routes.personRecords}${record.path}`,
       config: { permission: record.permission },
       schema: { tags, summary: record.summary, params: record.params ?? personParams, body: record.body, response: { [record.status]: written, ...problems } },
       validatorCompiler: ({ httpPart }) => (httpPart === 'params' ? (data: unknown) => ({ value: data }) : passThrough()),

@@ -15,7 +15,6 @@ export const registerPaths = {
     check: () => '/people/new/check',
     show: person,
     section: (id: string, section: PersonSection) => (section === 'overview' ? person(id) : `${person(id)}/${section}`),
-    edit: (id: string) => `${person(id)}/edit`,
     detentions: { new: (id: string) => `${person(id)}/detentions/new` },
     duties: {
       new: (id: string) => `${person(id)}/duties/new`,
@@ -34,18 +33,7 @@ export const registerPaths = {
     people: () => '/api/v1/people',
     person: (id: string) => `/api/v1/people/${e(id)}`,
     caseFile: (id: string) => `/api/v1/people/${e(id)}/case-file`,
-    contacts: (id: string) => `/api/v1/people/${e(id)}/contacts`,
-    contact: (id: string, contactId: string) => `/api/v1/people/${e(id)}/contacts/${e(contactId)}`,
-    detentions: (id: string) => `/api/v1/people/${e(id)}/detentions`,
-    detention: (id: string, detentionId: string) => `/api/v1/people/${e(id)}/detentions/${e(detentionId)}`,
-    ctos: (id: string) => `/api/v1/people/${e(id)}/ctos`,
-    residences: (id: string) => `/api/v1/people/${e(id)}/residences`,
-    gpRegistrations: (id: string) => `/api/v1/people/${e(id)}/gp-registrations`,
-    duties: (id: string) => `/api/v1/people/${e(id)}/duties`,
-    duty: (id: string, dutyId: string) => `/api/v1/people/${e(id)}/duties/${e(dutyId)}`,
-    allocations: (id: string) => `/api/v1/people/${e(id)}/allocations`,
-    allocation: (id: string, allocationId: string) => `/api/v1/people/${e(id)}/allocations/${e(allocationId)}`,
-    shares: (id: string) => `/api/v1/people/${e(id)}/shares`,
+    caseFiles: () => '/api/v1/case-files',
   },
 } as const;
 
@@ -61,7 +49,6 @@ export const registerRoutes = {
   contacts: '/people/:personId/contacts',
   residence: '/people/:personId/residence',
   allocation: '/people/:personId/allocation',
-  edit: '/people/:personId/edit',
   newDetention: '/people/:personId/detentions/new',
   newDuty: '/people/:personId/duties/new',
   endDuty: '/people/:personId/duties/:dutyId/end',
@@ -71,4 +58,14 @@ export const registerRoutes = {
   newAllocation: '/people/:personId/allocations/new',
   endAllocation: '/people/:personId/allocations/:allocationId/end',
   newShare: '/people/:personId/shares/new',
+} as const;
+
+/** The `/api/v1` route patterns; sub-records hang off `personRecords` (e.g. `/contacts/:contactId`). */
+export const registerApiRoutes = {
+  people: '/api/v1/people',
+  person: '/api/v1/people/:personId',
+  caseFile: '/api/v1/people/:personId/case-file',
+  caseFiles: '/api/v1/case-files',
+  shares: '/api/v1/people/:personId/shares',
+  personRecords: '/api/v1/people/:personId',
 } as const;

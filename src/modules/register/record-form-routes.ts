@@ -40,6 +40,7 @@ interface RecordFormSpec {
   options?: (view: PersonCaseDto, values: FormBody, lists: Lists) => Record<string, unknown>;
   /** Values a GET starts from (the hidden version of the record being changed) and what the page says about it. */
   initial?: (view: PersonCaseDto, params: Params) => { values: FormBody; locals?: Record<string, unknown> };
+  submitText?: string;
   submit: (register: RegisterService, ctx: ServiceContext, params: Params, input: unknown) => Promise<unknown>;
 }
 
@@ -60,6 +61,7 @@ export function registerRecordFormRoutes(app: FastifyInstance, services: { regis
         ...start.locals,
         identity: identityBar(view, todayInLondon(ctx.now)),
         formTitle: spec.title,
+        submitText: spec.submitText,
         backHref: registerPaths.people.section(request.params.personId, spec.returnTo),
         values: shown,
         options: spec.options?.(view, shown, lists) ?? {},
@@ -210,5 +212,21 @@ export const recordForms: RecordFormSpec[] = [
       };
     },
     submit: (register, ctx, params, input) => register.endAllocation(ctx, params.personId, params.allocationId ?? '', input),
+  },
+  {
+    url: registerRoutes.newShare,
+    permission: 'case:write',
+    template: 'register/views/forms/share.njk',
+    title: 'Share this case',
+    submitText: 'Share case',
+    returnTo: 'overview',
+    form: forms.shareForm,
+    needs: ['organisations'],
+    options: (view, values, lists) => {
+      const already = new Set([...view.sharedWith, view.person.createdByOrganisationId]);
+      const candidates = lists.organisations.filter((o) => !already.has(o.id));
+      return { organisations: choices.selectItems(choices.organisationChoices(candidates, ['local_authority', 'icb', 'lhb', 'nhs_trust']), values.organisationId, 'Select an organisation') };
+    },
+    submit: (register, ctx, params, input) => register.shareCase(ctx, params.personId, input),
   },
 ];

@@ -143,3 +143,21 @@ test('every section page of the case renders its heading under the identity bar'
     }
     assert.equal(await count(world, "audit_event where action = 'case.view'"), 5);
   }));
+
+test('sharing a case through its page lets the other organisation see it', () =>
+  withPerson(async (world) => {
+    await world.t.createOrganisation({ id: 'org-south', name: 'Southshire County Council' });
+    const form = await get(world, `/people/${world.personId}/shares/new`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Southshire County Council/);
+    assert.doesNotMatch(form.body, /<option value="org-north">/, 'not with the organisation that already holds it');
+    const shared = await post(world, `/people/${world.personId}/shares/new`, { organisationId: 'org-south' });
+    assert.equal(shared.statusCode, 303);
+    assert.equal(shared.headers.location, `/people/${world.personId}`);
+    const overview = await get(world, `/people/${world.personId}`);
+    assert.match(overview.body, /<li>Southshire County Council<\/li>/);
+    const south = await world.t.signedInUser(['practitioner'], { organisationId: 'org-south' });
+    const seen = await world.t.app.inject({ method: 'GET', url: `/people/${world.personId}`, headers: south.headers });
+    assert.equal(seen.statusCode, 200);
+    assert.equal(await count(world, "audit_event where action = 'case.share'"), 1);
+  }));

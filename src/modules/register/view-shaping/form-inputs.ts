@@ -92,3 +92,8 @@ export const endAllocationForm = {
   dateFields: ['to'],
   toInput: (body: FormBody) => ({ to: dateField(body, 'to'), version: version(body) }),
 };
+
+export const shareForm = {
+  dateFields: [],
+  toInput: (body: FormBody) => ({ organisationId: textField(body, 'organisationId') }),
+};
