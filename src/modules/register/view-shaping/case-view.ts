@@ -127,6 +127,7 @@ export function contactCards(view: PersonCaseDto): SummaryCard[] {
         row('Consent to share', consent ? `${consent.given ? 'Given' : 'Refused'} on ${formatCivilDate(consent.date)}` : 'Not recorded'),
         row('Phone', c.phone as string | undefined),
         row('Email', c.email as string | undefined),
+        ...(c.address ? [row('Address', (c.address as string[]).join(', '))] : []),
       ],
     };
   });
