@@ -1,7 +1,8 @@
 /**
  * The exclusive lock on the embedded database's data folder. PGlite does not lock its folder and two
  * processes writing to it lose data silently (STACK.md), so the first process to create
- * `aftercare.lock` (exclusively, holding its pid) owns the folder; a lock whose pid is dead is stale and taken over.
+ * `aftercare.lock` (exclusively, holding its pid) owns the folder; a lock whose process is gone (or whose pid
+ * now belongs to something else) is stale and taken over.
  */
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,12 +23,25 @@ export interface EmbeddedLock {
   release(): void;
 }
 
-function isAlive(pid: number): boolean {
+/** Lock files this process holds: a lock naming our own pid that is not in here was left by an earlier process. */
+const heldHere = new Set<string>();
+
+/**
+ * Whether `pid` may still be an Aftercare process. After a restart (a container especially) the pid in an
+ * old lock file often belongs to another program, or to this very process; neither holds the lock.
+ */
+function mayHold(pid: number, path: string): boolean {
+  if (pid === process.pid) return heldHere.has(path);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    // Linux: a live pid that is not a Node.js process is not ours. Elsewhere, a live pid is trusted.
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
   }
 }
 
@@ -45,11 +59,13 @@ export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
         unlinkSync(pending);
       }
       let released = false;
+      heldHere.add(path);
       return {
         path,
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(path);
           try {
             if (Number(readFileSync(path, 'utf8').trim()) === process.pid) unlinkSync(path);
           } catch {
@@ -60,7 +76,7 @@ export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);
-      if (holder !== undefined && isAlive(holder)) throw new DatabaseLockedError(holder, dataDir);
+      if (holder !== undefined && mayHold(holder, path)) throw new DatabaseLockedError(holder, dataDir);
       // Stale (its process is gone, or the file is unreadable): remove it and try again.
       try {
         unlinkSync(path);

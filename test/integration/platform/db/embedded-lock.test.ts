@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,4 +47,24 @@ test('a lock left by a dead process is stale and taken over', () => {
   const lock = acquireEmbeddedLock(dataDir);
   lock.release();
   assert.equal(existsSync(join(dataDir, 'aftercare.lock')), false);
+});
+
+test("a lock naming this process's own pid, left by an earlier process (a restarted container), is stale", () => {
+  const dataDir = freshDir();
+  writeFileSync(join(dataDir, 'aftercare.lock'), `${process.pid}\n`);
+  const lock = acquireEmbeddedLock(dataDir);
+  assert.throws(() => acquireEmbeddedLock(dataDir), DatabaseLockedError, 'but once this process holds it, a second open is refused');
+  lock.release();
+});
+
+test('a lock naming a live pid that is not a Node.js process is stale', { skip: process.platform !== 'linux' && 'reads /proc' }, () => {
+  const dataDir = freshDir();
+  const sleeper = spawn('sleep', ['30']);
+  try {
+    writeFileSync(join(dataDir, 'aftercare.lock'), `${sleeper.pid}\n`);
+    const lock = acquireEmbeddedLock(dataDir);
+    lock.release();
+  } finally {
+    sleeper.kill();
+  }
 });
