@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import view from '@fastify/view';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { hasPermission } from '../permissions.ts';
 import { registerFilters } from '../views/filters.ts';
@@ -57,7 +57,8 @@ export async function setUpViews(app: FastifyInstance, options: ViewOptions): Pr
   });
 }
 
-export function pageLocals(request: FastifyRequest, reply: { cspNonce?: { script: string } | null; setCookie?: unknown }, navigation: readonly NavigationItem[]) {
+/** The locals every page receives (also used by the error pages, which may render before the preHandler ran). */
+export function pageLocals(request: FastifyRequest, reply: FastifyReply, navigation: readonly NavigationItem[]) {
   const session = request.session;
   return {
     user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : request.actor ? { id: request.actor.id, name: request.actor.name } : null,
