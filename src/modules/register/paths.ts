@@ -15,6 +15,7 @@ export const registerPaths = {
     check: () => '/people/new/check',
     show: person,
     section: (id: string, section: PersonSection) => (section === 'overview' ? person(id) : `${person(id)}/${section}`),
+    edit: (id: string) => `${person(id)}/edit`,
     detentions: { new: (id: string) => `${person(id)}/detentions/new` },
     duties: {
       new: (id: string) => `${person(id)}/duties/new`,
@@ -49,6 +50,7 @@ export const registerRoutes = {
   contacts: '/people/:personId/contacts',
   residence: '/people/:personId/residence',
   allocation: '/people/:personId/allocation',
+  edit: '/people/:personId/edit',
   newDetention: '/people/:personId/detentions/new',
   newDuty: '/people/:personId/duties/new',
   endDuty: '/people/:personId/duties/:dutyId/end',

@@ -15,9 +15,9 @@ import type { PersonCaseDto } from './api-schemas.ts';
 import { registerPaths, registerRoutes, type PersonSection } from './paths.ts';
 import type { RegisterService } from './service.ts';
 import { identityBar } from './view-shaping/case-view.ts';
-import { formatCivilDate, readableRecord } from './view-shaping/format.ts';
+import { formatCivilDate, formatNhsNumber, readableRecord } from './view-shaping/format.ts';
 import * as forms from './view-shaping/form-inputs.ts';
-import { formErrors, type FormBody } from './view-shaping/forms.ts';
+import { datePartsOf, formErrors, type FormBody } from './view-shaping/forms.ts';
 import * as choices from './view-shaping/options.ts';
 
 type Params = Record<string, string> & { personId: string };
@@ -103,6 +103,34 @@ function findOrThrow<T extends { id: string }>(list: T[], id: string | undefined
 }
 
 export const recordForms: RecordFormSpec[] = [
+  {
+    url: registerRoutes.edit,
+    permission: 'case:write',
+    template: 'register/views/forms/person.njk',
+    title: 'Change personal details',
+    returnTo: 'overview',
+    form: forms.personEditForm,
+    initial: (view) => {
+      const p = view.person;
+      const dob = datePartsOf(p.dateOfBirth);
+      return {
+        values: {
+          version: String(p.version),
+          givenName: p.givenName,
+          familyName: p.familyName,
+          nhsNumber: p.nhsNumber ? formatNhsNumber(p.nhsNumber) : '',
+          'dateOfBirth-day': dob.day,
+          'dateOfBirth-month': dob.month,
+          'dateOfBirth-year': dob.year,
+          address: p.address?.join('\n') ?? '',
+          phone: p.phone ?? '',
+          email: p.email ?? '',
+          communicationNeeds: p.communicationNeeds?.join('\n') ?? '',
+        },
+      };
+    },
+    submit: (register, ctx, params, input) => register.updatePerson(ctx, params.personId, input),
+  },
   {
     url: registerRoutes.newDetention,
     permission: 'case:write',

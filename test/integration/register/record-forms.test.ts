@@ -161,3 +161,25 @@ test('sharing a case through its page lets the other organisation see it', () =>
     assert.equal(seen.statusCode, 200);
     assert.equal(await count(world, "audit_event where action = 'case.share'"), 1);
   }));
+
+test('personal details can be changed (an emptied box clears the field); a stale page is a conflict', () =>
+  withPerson(async (world) => {
+    const url = `/people/${world.personId}/edit`;
+    await world.t.services.register.updatePerson(world.ctx, world.personId, { phone: '01234 567890', version: 1 });
+    const form = await get(world, url);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /name="version" value="2"/);
+    assert.match(form.body, /value="943 476 5919"/);
+    assert.match(form.body, /value="01234 567890"/);
+    const saved = await post(world, url, { version: '2', givenName: 'Ada', familyName: 'King', nhsNumber: '943 476 5919', phone: '', address: '1 High Street\nWorcester' });
+    assert.equal(saved.statusCode, 303);
+    const person = (await world.t.services.register.getCase(world.ctx, world.personId)).person;
+    assert.equal(person.familyName, 'King');
+    assert.equal(person.phone, undefined);
+    assert.deepEqual(person.address, ['1 High Street', 'Worcester']);
+    const stale = await post(world, url, { version: '2', givenName: 'Ada', familyName: 'Byron' });
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /Family name/);
+    assert.match(stale.body, /King/);
+    assert.match(stale.body, /Byron/);
+  }));

@@ -16,6 +16,22 @@ export const personForm = {
   }),
 };
 
+/** Changing personal details: a box left empty clears the field (null), as the whole record is on the page. */
+export const personEditForm = {
+  dateFields: ['dateOfBirth'],
+  toInput: (body: FormBody) => ({
+    givenName: textField(body, 'givenName') ?? '',
+    familyName: textField(body, 'familyName') ?? '',
+    nhsNumber: textField(body, 'nhsNumber') ?? null,
+    dateOfBirth: dateField(body, 'dateOfBirth') ?? null,
+    address: linesField(body, 'address') ?? null,
+    phone: textField(body, 'phone') ?? null,
+    email: textField(body, 'email') ?? null,
+    communicationNeeds: linesField(body, 'communicationNeeds') ?? null,
+    version: version(body),
+  }),
+};
+
 export const detentionForm = {
   dateFields: ['start', 'end', 'leftHospital'],
   toInput: (body: FormBody) => ({
