@@ -1,7 +1,8 @@
 /**
  * The register's SQL. Every read of people is filtered in SQL by who may see them (ADR 0001, "Case
  * visibility"): the organisation that created or imported the person, the councils and health bodies on
- * their duties, and the organisations the case is shared with. The system actor (the CLI) sees everyone.
+ * their duties (and their successors), and the organisations the case is shared with. The system actor
+ * (the CLI) sees everyone.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
@@ -16,9 +17,11 @@ export function visiblePeople(actor: Actor): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
+  // An organisation answers for those it succeeded (an ICB merger): their duties are its duties.
+  const answersFor = sql`select ${organisations.id} from ${organisations} where ${organisations.id} = ${org} or ${organisations.successorId} = ${org}`;
   return sql`${people.id} in (
-    select ${duties.personId} from ${duties} where ${duties.localAuthorityId} = ${org}
-    union select ${duties.personId} from ${duties} where ${duties.healthBodyId} = ${org}
+    select ${duties.personId} from ${duties} where ${duties.localAuthorityId} in (${answersFor})
+    union select ${duties.personId} from ${duties} where ${duties.healthBodyId} in (${answersFor})
     union select ${caseShares.personId} from ${caseShares} where ${caseShares.organisationId} = ${org}
     union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org})`;
 }

@@ -128,3 +128,16 @@ test('a duty must name a detention of the person, a council and a health body, a
     assert.ok(overlap instanceof ValidationError);
     await world.register.addResidence(world.north, id, { ...residence, from: '2025-06-01', to: undefined });
   }));
+
+test('an organisation that succeeded another (an ICB merger) sees the cases whose duties name its predecessor', () =>
+  withRegister(async (world) => {
+    const { organisations } = await import('../../../src/platform/organisations/tables.ts');
+    const { eq } = await import('drizzle-orm');
+    const { id } = await northPerson(world);
+    await world.db.insert(organisations).values({ id: 'org-merged-icb', name: 'NHS Greater Northshire ICB', kind: 'icb', code: 'QG1' });
+    const merged = contextFor('org-merged-icb');
+    assert.equal((await world.register.listPeople(merged, {})).total, 0);
+    await world.db.update(organisations).set({ successorId: 'org-merged-icb' }).where(eq(organisations.id, orgs.northIcb));
+    assert.equal((await world.register.listPeople(merged, {})).total, 1);
+    assert.equal((await world.register.getCase(merged, id)).person.id, id);
+  }));
