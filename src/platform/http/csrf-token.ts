@@ -10,7 +10,10 @@ export const ANONYMOUS_CSRF_COOKIE = 'aftercare_csrf';
 const wellFormed = /^[A-Za-z0-9_-]{43}$/;
 const issued = new WeakMap<FastifyRequest, string>();
 
-/** The anonymous token for this request, creating it (and its cookie) when the browser has none. */
+/**
+ * The anonymous token for forms rendered to a browser that is not signed in: the one its cookie holds (so a
+ * form shown again after a failed POST still matches), or a new one set in the cookie.
+ */
 export function ensureAnonymousCsrfToken(request: FastifyRequest, reply: FastifyReply): string {
   const existing = issued.get(request) ?? request.cookies[ANONYMOUS_CSRF_COOKIE];
   if (existing && wellFormed.test(existing)) {
@@ -21,12 +24,6 @@ export function ensureAnonymousCsrfToken(request: FastifyRequest, reply: Fastify
   issued.set(request, token);
   reply.setCookie(ANONYMOUS_CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
   return token;
-}
-
-/** The token to put in forms rendered for a browser that is not signed in (also when re-showing a posted form). */
-export function anonymousCsrfToken(request: FastifyRequest): string {
-  const cookie = request.cookies[ANONYMOUS_CSRF_COOKIE];
-  return issued.get(request) ?? (cookie && wellFormed.test(cookie) ? cookie : '');
 }
 
 /** The token a state-changing request from this browser must present. */

@@ -21,7 +21,7 @@ declare module 'fastify' {
     permission?: RoutePermission;
     /** The audit action a route's read records (e.g. `case.view`), for the audit-completeness test. */
     audit?: string;
-    /** Static files: skip authentication and the anonymous CSRF cookie. */
+    /** Static files: skip authentication (no session lookup per asset). */
     assets?: boolean;
   }
   interface FastifyInstance {

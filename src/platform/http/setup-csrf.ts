@@ -6,17 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { safeEqual } from '../auth/secrets.ts';
-import { ensureAnonymousCsrfToken, expectedCsrfToken } from './csrf-token.ts';
+import { expectedCsrfToken } from './csrf-token.ts';
 import { InvalidCsrfTokenError } from './http-errors.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function setUpCsrf(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (safeMethods.has(request.method)) {
-      if (!request.session && !request.routeOptions.config.assets) ensureAnonymousCsrfToken(request, reply);
-      return;
-    }
+  app.addHook('preHandler', async (request) => {
+    if (safeMethods.has(request.method)) return;
     if (request.authenticatedBy === 'api_token') return;
     const body = request.body as Record<string, unknown> | undefined;
     const fromBody = body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined;

@@ -9,7 +9,7 @@ import nunjucks from 'nunjucks';
 import { hasPermission } from '../permissions.ts';
 import { registerFilters } from '../views/filters.ts';
 import type { RoutePermission } from './fastify-types.ts';
-import { anonymousCsrfToken } from './csrf-token.ts';
+import { ensureAnonymousCsrfToken } from './csrf-token.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const viewSearchPath = [
@@ -53,19 +53,26 @@ export async function setUpViews(app: FastifyInstance, options: ViewOptions): Pr
   app.addHook('preHandler', async (request, reply) => {
     // @fastify/view merges reply.locals into every render; its types do not declare the property.
     const withLocals = reply as typeof reply & { locals?: Record<string, unknown> | null };
-    withLocals.locals = { ...withLocals.locals, ...pageLocals(request, reply, options.navigation) };
+    // Not spread: that would read the lazy csrfToken now, on JSON routes too.
+    const locals: Record<string, unknown> = pageLocals(request, reply, options.navigation);
+    for (const [key, value] of Object.entries(withLocals.locals ?? {})) if (!(key in locals)) locals[key] = value;
+    withLocals.locals = locals;
   });
 }
 
-/** The locals every page receives (also used by the error pages, which may render before the preHandler ran). */
+/**
+ * The locals every page receives (also used by the error pages, which may render before the preHandler
+ * ran). `csrfToken` is read only when a template uses it, so JSON routes never set the anonymous CSRF cookie.
+ */
 export function pageLocals(request: FastifyRequest, reply: FastifyReply, navigation: readonly NavigationItem[]) {
   const session = request.session;
-  return {
+  const locals = {
     user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : request.actor ? { id: request.actor.id, name: request.actor.name } : null,
     organisation: session?.organisation ?? null,
-    csrfToken: session?.csrfToken ?? anonymousCsrfToken(request),
+    csrfToken: '',
     cspNonce: reply.cspNonce?.script ?? '',
     currentPath: request.url.split('?')[0] ?? '/',
     navigation: navigationFor(request, navigation),
   };
+  return Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => session?.csrfToken ?? ensureAnonymousCsrfToken(request, reply) });
 }

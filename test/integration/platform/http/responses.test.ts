@@ -152,6 +152,9 @@ test('/health is public, trivial JSON', async () => {
     const response = await t.app.inject({ url: '/health' });
     assert.equal(response.statusCode, 200);
     assert.deepEqual(response.json(), { status: 'ok' });
+    assert.equal(response.headers['set-cookie'], undefined, 'no cookie for a JSON route');
+    const page = await t.app.inject({ url: '/sign-in' });
+    assert.match(String(page.headers['set-cookie']), /aftercare_csrf=/, 'a page with a form sets the anonymous CSRF cookie');
   } finally {
     await t.close();
   }
