@@ -56,7 +56,9 @@ function registerFilter(actor: Actor, query: RegisterQuery, today: string): SQL 
   const search = query.q?.trim();
   if (search) {
     const digits = search.replace(/[\s-]/g, '');
-    if (/^\d{3,10}$/.test(digits)) {
+    if (/^\d{10}$/.test(digits)) {
+      conditions.push(sql`${people.nhsNumber} = ${digits}`); // the whole number: the unique index answers it
+    } else if (/^\d{3,9}$/.test(digits)) {
       conditions.push(sql`${people.nhsNumber} like ${likePrefix(digits)}`);
     } else {
       for (const word of search.split(/\s+/).slice(0, 4)) {
