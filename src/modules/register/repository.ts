@@ -26,8 +26,23 @@ export function visiblePeople(actor: Actor): SQL | undefined {
     union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org})`;
 }
 
+/**
+ * The same rule for one person, written as correlated EXISTS so that the lookup touches only that person's
+ * duties and shares (the IN form above suits lists, where PostgreSQL hashes the organisation's people once).
+ */
+function personVisibleTo(actor: Actor): SQL | undefined {
+  if (actor.kind === 'system') return undefined;
+  const org = actor.organisationId;
+  if (!org) return sql`false`;
+  const answersFor = sql`select ${organisations.id} from ${organisations} where ${organisations.id} = ${org} or ${organisations.successorId} = ${org}`;
+  return sql`(${people.createdByOrganisationId} = ${org}
+    or exists (select 1 from ${duties} where ${duties.personId} = ${people.id}
+      and (${duties.localAuthorityId} in (${answersFor}) or ${duties.healthBodyId} in (${answersFor})))
+    or exists (select 1 from ${caseShares} where ${caseShares.personId} = ${people.id} and ${caseShares.organisationId} = ${org}))`;
+}
+
 export async function findVisiblePerson(db: DbOrTx, actor: Actor, personId: string) {
-  const rows = await db.select().from(people).where(and(eq(people.id, personId), visiblePeople(actor))).limit(1);
+  const rows = await db.select().from(people).where(and(eq(people.id, personId), personVisibleTo(actor))).limit(1);
   return rows[0];
 }
 
@@ -135,29 +150,22 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
   return { rows: rowsOf<RegisterListRow>(page), total: counted[0]?.n ?? 0 };
 }
 
-/** Every register record of one person, in a stable order (dates first, then ids). */
+/**
+ * Every register record of one person, in a stable order (dates first, then ids). One query after another:
+ * inside a transaction they share one connection, where concurrent queries would only queue (and `pg`
+ * deprecates issuing them).
+ */
 export async function loadCaseRows(db: DbOrTx, personId: string) {
-  const [contactRows, detentionRows, ctoRows, residenceRows, gpRows, dutyRows, disputeRows, allocationRows, shareRows] = await Promise.all([
-    db.select().from(contacts).where(eq(contacts.personId, personId)).orderBy(asc(contacts.createdAt), asc(contacts.id)),
-    db.select().from(detentions).where(eq(detentions.personId, personId)).orderBy(asc(detentions.start), asc(detentions.id)),
-    db.select().from(ctos).where(eq(ctos.personId, personId)).orderBy(asc(ctos.start), asc(ctos.id)),
-    db.select().from(residences).where(eq(residences.personId, personId)).orderBy(asc(residences.from), asc(residences.id)),
-    db.select().from(gpRegistrations).where(eq(gpRegistrations.personId, personId)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id)),
-    db.select().from(duties).where(eq(duties.personId, personId)).orderBy(asc(duties.start), asc(duties.id)),
-    db.select().from(disputes).where(eq(disputes.personId, personId)).orderBy(asc(disputes.openedOn), asc(disputes.id)),
-    db.select().from(allocations).where(eq(allocations.personId, personId)).orderBy(asc(allocations.from), asc(allocations.id)),
-    db.select().from(caseShares).where(eq(caseShares.personId, personId)).orderBy(asc(caseShares.organisationId)),
-  ]);
   return {
-    contacts: contactRows,
-    detentions: detentionRows,
-    ctos: ctoRows,
-    residences: residenceRows,
-    gpRegistrations: gpRows,
-    duties: dutyRows,
-    disputes: disputeRows,
-    allocations: allocationRows,
-    shares: shareRows,
+    contacts: await db.select().from(contacts).where(eq(contacts.personId, personId)).orderBy(asc(contacts.createdAt), asc(contacts.id)),
+    detentions: await db.select().from(detentions).where(eq(detentions.personId, personId)).orderBy(asc(detentions.start), asc(detentions.id)),
+    ctos: await db.select().from(ctos).where(eq(ctos.personId, personId)).orderBy(asc(ctos.start), asc(ctos.id)),
+    residences: await db.select().from(residences).where(eq(residences.personId, personId)).orderBy(asc(residences.from), asc(residences.id)),
+    gpRegistrations: await db.select().from(gpRegistrations).where(eq(gpRegistrations.personId, personId)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id)),
+    duties: await db.select().from(duties).where(eq(duties.personId, personId)).orderBy(asc(duties.start), asc(duties.id)),
+    disputes: await db.select().from(disputes).where(eq(disputes.personId, personId)).orderBy(asc(disputes.openedOn), asc(disputes.id)),
+    allocations: await db.select().from(allocations).where(eq(allocations.personId, personId)).orderBy(asc(allocations.from), asc(allocations.id)),
+    shares: await db.select().from(caseShares).where(eq(caseShares.personId, personId)).orderBy(asc(caseShares.organisationId)),
   };
 }
 export type CaseRows = Awaited<ReturnType<typeof loadCaseRows>>;

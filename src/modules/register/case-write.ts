@@ -1,0 +1,48 @@
+/**
+ * The frame of every change to a person's case, whichever capability makes it (ADR 0001, "Services"):
+ * permission, the person visible to the actor (else NotFound — their existence is private), the work,
+ * then every case-change listener (for example the stored alerts being recomputed) — all in one
+ * transaction, so a change and its consequences land together or not at all.
+ */
+import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import { assertPermission, type Permission } from '../../platform/permissions.ts';
+import { people } from './tables.ts';
+import { requireVisiblePerson } from './use-case.ts';
+
+export type PersonRow = Awaited<ReturnType<typeof requireVisiblePerson>>;
+
+/** Runs inside the changing transaction after the work; a listener that throws rolls the change back. */
+export type CaseChangeListener = (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void>;
+
+export interface CaseWriter {
+  writeCase<T>(ctx: ServiceContext, personId: string, permission: Permission, work: (tx: Tx, person: PersonRow) => Promise<T>): Promise<T>;
+  /** For writes that run in a transaction someone else opened (import): notify the listeners. */
+  caseChanged(tx: Tx, ctx: ServiceContext, personId: string): Promise<void>;
+  addListener(listener: CaseChangeListener): void;
+}
+
+export function createCaseWriter({ db }: { db: Db }): CaseWriter {
+  const listeners: CaseChangeListener[] = [];
+  async function caseChanged(tx: Tx, ctx: ServiceContext, personId: string): Promise<void> {
+    // The register's "recently changed" order follows any change to the case; the person's version does not move.
+    await tx.update(people).set({ updatedAt: ctx.now }).where(eq(people.id, personId));
+    for (const listener of listeners) await listener(tx, ctx, personId);
+  }
+  return {
+    async writeCase(ctx, personId, permission, work) {
+      assertPermission(ctx.actor, permission);
+      return db.transaction(async (tx) => {
+        const person = await requireVisiblePerson(tx, ctx.actor, personId);
+        const result = await work(tx, person);
+        await caseChanged(tx, ctx, personId);
+        return result;
+      });
+    },
+    caseChanged,
+    addListener(listener) {
+      listeners.push(listener);
+    },
+  };
+}
