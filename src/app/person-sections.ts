@@ -1,0 +1,12 @@
+/**
+ * The sections of a person's case page, in the order of its sub-navigation. Each capability adds its
+ * section here; the sub-navigation shows only these, so it never has a dead link.
+ */
+export interface PersonSection {
+  key: string;
+  text: string;
+  /** The section's path for a person (from the module's typed paths). */
+  href(personId: string): string;
+}
+
+export const personSections: PersonSection[] = [];
