@@ -1,10 +1,12 @@
 // Zero-warning lint: `npm run lint` fails on any warning.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'public/', 'migrations/', 'docs/', 'bench/results/'] },
   js.configs.recommended,
+  { files: ['**/*.js'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: false } },
