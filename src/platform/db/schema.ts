@@ -10,3 +10,4 @@ export * from '../audit/tables.ts';
 // Modules: add `export * from '../../modules/<capability>/tables.ts';` below.
 export * from '../../modules/register/tables.ts';
 export * from '../../modules/alerts/tables.ts';
+export * from '../../modules/complaints/tables.ts';
