@@ -13,16 +13,17 @@ export const permissions = [
   'users:manage',
   'organisations:manage',
   'evaluate',
+  'complaints:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Role → permissions. The auditor reads cases and the audit trail but changes nothing. */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   practitioner: ['case:read', 'case:write', 'evaluate'],
-  team_manager: ['case:read', 'case:write', 'case:allocate', 'evaluate'],
+  team_manager: ['case:read', 'case:write', 'case:allocate', 'evaluate', 'complaints:manage'],
   panel_member: ['case:read', 'evaluate'],
   commissioner: ['case:read', 'case:write', 'evaluate'],
-  complaints_officer: ['case:read', 'case:write', 'evaluate'],
+  complaints_officer: ['case:read', 'case:write', 'evaluate', 'complaints:manage'],
   auditor: ['case:read', 'audit:read', 'evaluate'],
   admin: ['users:manage', 'organisations:manage', 'audit:read', 'evaluate'],
 };
