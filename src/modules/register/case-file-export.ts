@@ -11,8 +11,9 @@ import type { OrganisationRow } from '../../platform/organisations/tables.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { CASE_FILE_SCHEMA_ID, type CaseFile, type Organisation } from '../../domain/case-file/schema.ts';
 import * as map from './case-file-mapping.ts';
-import { referencedOrganisationIds, referencedStaffIds, unstoredSections } from './case-references.ts';
-import { loadCaseRows, organisationExtsOf, organisationsByIds, staffByIds } from './repository.ts';
+import { unstoredSectionsOf } from './case-references.ts';
+import { registerSectionStore, type SectionStore } from './register-section-store.ts';
+import { organisationExtsOf, organisationsByIds, staffByIds } from './repository.ts';
 import { requireVisiblePerson } from './use-case.ts';
 
 export function organisationFromRow(row: OrganisationRow, ext?: Record<string, unknown>): Organisation {
@@ -20,33 +21,32 @@ export function organisationFromRow(row: OrganisationRow, ext?: Record<string, u
   return map.compact({ id, name, kind, code, nation, cqc, validFrom, validTo, successorId, ext }) as Organisation;
 }
 
-export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: string): Promise<CaseFile> {
+export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: string, otherStores: readonly SectionStore[] = []): Promise<CaseFile> {
   assertPermission(ctx.actor, 'case:read');
   const person = await requireVisiblePerson(tx, ctx.actor, personId);
-  const rows = await loadCaseRows(tx, personId);
-  const sections = {
-    contacts: rows.contacts.map(map.contactFromRow),
-    detentions: rows.detentions.map(map.detentionFromRow),
-    ctos: rows.ctos.map(map.ctoFromRow),
-    residences: rows.residences.map(map.residenceFromRow),
-    gpRegistrations: rows.gpRegistrations.map(map.gpRegistrationFromRow),
-    duties: rows.duties.map(map.dutyFromRow),
-    disputes: rows.disputes.map(map.disputeFromRow),
-    allocations: rows.allocations.map(map.allocationFromRow),
-  };
-  const staff = (await staffByIds(tx, referencedStaffIds(sections))).map(map.staffFromRow);
-  const organisations = await withSuccessors(tx, referencedOrganisationIds({ ...sections, staff }));
+  const stores = [registerSectionStore, ...otherStores];
+  const empty = Object.fromEntries(unstoredSectionsOf(stores.flatMap((s) => s.sections)).map((section) => [section, []]));
+  let sections: Partial<CaseFile> = { ...empty };
+  const organisationIds: string[] = [];
+  const staffIds: string[] = [];
+  for (const store of stores) {
+    const owned = await store.exportSections(tx, personId);
+    sections = { ...sections, ...owned };
+    const referenced = store.referencedIds(owned);
+    organisationIds.push(...referenced.organisationIds);
+    staffIds.push(...referenced.staffIds);
+  }
+  const staff = (await staffByIds(tx, [...new Set(staffIds)])).map(map.staffFromRow);
+  const organisations = await withSuccessors(tx, [...organisationIds, ...staff.map((s) => s.organisationId)]);
   const organisationExts = await organisationExtsOf(tx, organisations.map((o) => o.id));
-  const empty = Object.fromEntries(unstoredSections.map((section) => [section, []])) as unknown as Pick<CaseFile, (typeof unstoredSections)[number]>;
-  const file: CaseFile = {
+  const file = {
     schema: CASE_FILE_SCHEMA_ID,
     organisations: organisations.map((row) => organisationFromRow(row, organisationExts.get(row.id))),
     staff,
     person: map.personFromRow(person),
     ...sections,
-    ...empty,
     ...(person.caseFileExt ? { ext: person.caseFileExt } : {}),
-  };
+  } as CaseFile;
   await recordAudit(tx, ctx, { action: 'case.export', recordType: 'person', recordId: personId, personId });
   return file;
 }

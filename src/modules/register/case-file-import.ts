@@ -1,9 +1,10 @@
 /**
- * Importing a case file's register sections (`../shared/contracts/case-file.md`, "Import records history
- * as it was"). Organisations are matched by code, else by id; staff by id within their organisation; what
- * matches nothing is created (with a fresh id when the file's id is taken by a different record). The
- * person keeps their id; an id already on the register is a conflict whoever holds it. Sections the
- * register cannot store yet are refused by name, never dropped.
+ * Importing a case file (`../shared/contracts/case-file.md`, "Import records history as it was").
+ * Organisations are matched by code, else by id; staff by id within their organisation; what matches
+ * nothing is created (with a fresh id when the file's id is taken by a different record). The person keeps
+ * their id; an id already on the register is a conflict whoever holds it. Each section goes to the store
+ * that owns it (the register's, and those other capabilities pass in); a non-empty section no store owns
+ * is refused by name, never dropped.
  */
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
@@ -14,12 +15,13 @@ import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
 import { assertPermission } from '../../platform/permissions.ts';
-import type { CaseFile, Duty } from '../../domain/case-file/schema.ts';
+import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { validateCaseFile } from '../../domain/case-file/validate.ts';
 import * as map from './case-file-mapping.ts';
-import { unstoredSectionIssues } from './case-references.ts';
+import { contractSections, unstoredSectionIssues } from './case-references.ts';
+import { registerSectionStore, type ImportIds, type SectionStore } from './register-section-store.ts';
 import { organisationsByCodes, organisationsByIds, personIdExists, personIdWithNhsNumber, staffByIds } from './repository.ts';
-import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
+import { organisationExt, people, staff } from './tables.ts';
 
 export interface ImportResult {
   personId: string;
@@ -27,21 +29,24 @@ export interface ImportResult {
   createdStaff: number;
 }
 
+const ownedBy = (stores: readonly SectionStore[]) => [...new Set(stores.flatMap((store) => store.sections))];
+
 /**
  * Checks a case file against the contract (schema and references, `domain/case-file/validate.ts`) and
- * refuses sections the register cannot store yet; throws one ValidationError naming every problem.
+ * refuses sections no store can keep; throws one ValidationError naming every problem.
  */
-export function checkCaseFile(input: unknown): CaseFile {
+export function checkCaseFile(input: unknown, stores: readonly SectionStore[] = [registerSectionStore]): CaseFile {
   const result = validateCaseFile(input);
-  const unstored = typeof input === 'object' && input !== null ? unstoredSectionIssues(input as Parameters<typeof unstoredSectionIssues>[0]) : [];
+  const unstored = typeof input === 'object' && input !== null ? unstoredSectionIssues(input as Record<string, unknown>, ownedBy(stores)) : [];
   if (!result.ok) throw new ValidationError([...unstored, ...result.errors], 'The case file is not valid');
   if (unstored.length > 0) throw new ValidationError(unstored, 'The case file holds sections Aftercare cannot store yet');
   return result.caseFile;
 }
 
-export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unknown): Promise<ImportResult> {
+export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unknown, otherStores: readonly SectionStore[] = []): Promise<ImportResult> {
   assertPermission(ctx.actor, 'case:write');
-  const file = checkCaseFile(input);
+  const stores = [registerSectionStore, ...otherStores];
+  const file = checkCaseFile(input, stores);
   const personId = file.person.id;
   if (await personIdExists(tx, personId)) {
     throw new ConflictError({ personId }, { personId }, `A person with the id "${personId}" is already on the register`);
@@ -52,47 +57,18 @@ export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unk
 
   const { organisationIds, created: createdOrganisations } = await matchOrganisations(tx, file);
   const { staffIds, created: createdStaff } = await matchStaff(tx, file, organisationIds);
-  const org = (id: string) => organisationIds.get(id) ?? id;
-  const orgOrNone = (id: string | undefined) => (id === undefined ? undefined : org(id));
-  const worker = (id: string) => staffIds.get(id) ?? id;
+  const ids: ImportIds = {
+    organisation: (id) => organisationIds.get(id) ?? id,
+    staff: (id) => staffIds.get(id) ?? id,
+    ref: (ref) => staffIds.get(ref) ?? organisationIds.get(ref) ?? ref,
+  };
 
   await tx.insert(people).values({ ...map.personToRow(file.person, ctx.actor.organisationId), caseFileExt: file.ext ?? null });
-  const insert = async <R>(table: Parameters<DbOrTx['insert']>[0], rows: R[]) => {
-    if (rows.length > 0) await tx.insert(table).values(rows as never);
-  };
-  await insert(contacts, file.contacts.map((c) => map.contactToRow(personId, { ...c, organisationId: orgOrNone(c.organisationId) })));
-  await insert(detentions, file.detentions.map((d) => map.detentionToRow(personId, d)));
-  await insert(ctos, file.ctos.map((c) => map.ctoToRow(personId, c)));
-  await insert(
-    residences,
-    file.residences.map((r) =>
-      map.residenceToRow(personId, randomUUID(), { ...r, localAuthorityId: orgOrNone(r.localAuthorityId), healthBodyId: orgOrNone(r.healthBodyId), placedById: orgOrNone(r.placedById) }),
-    ),
-  );
-  await insert(gpRegistrations, file.gpRegistrations.map((g) => map.gpRegistrationToRow(personId, randomUUID(), { ...g, healthBodyId: org(g.healthBodyId) })));
-  await insert(
-    duties,
-    file.duties.map((d) => map.dutyToRow(personId, { ...d, localAuthorityId: org(d.localAuthorityId), healthBodyId: org(d.healthBodyId), ending: remapSignOffs(d.ending, worker) })),
-  );
-  await insert(
-    disputes,
-    file.disputes.map((d) => map.disputeToRow(personId, { ...d, withOrganisationId: org(d.withOrganisationId), leadOrganisationId: orgOrNone(d.leadOrganisationId) })),
-  );
-  await insert(allocations, file.allocations.map((a) => map.allocationToRow(personId, randomUUID(), { ...a, staffId: worker(a.staffId) })));
+  for (const store of stores) await store.importSections(tx, ctx, personId, file, ids);
 
-  const counts = Object.fromEntries(
-    (['contacts', 'detentions', 'ctos', 'residences', 'gpRegistrations', 'duties', 'disputes', 'allocations'] as const).map((s) => [s, file[s].length]),
-  );
+  const counts = Object.fromEntries(contractSections.filter((s) => file[s].length > 0).map((s) => [s, file[s].length]));
   await recordAudit(tx, ctx, { action: 'case.import', recordType: 'person', recordId: personId, personId, after: { ...counts, createdOrganisations, createdStaff } });
   return { personId, createdOrganisations, createdStaff };
-}
-
-function remapSignOffs(ending: Duty['ending'], worker: (id: string) => string): Duty['ending'] {
-  if (!ending) return ending;
-  const remapped = { ...ending };
-  if (ending.localAuthoritySignOff) remapped.localAuthoritySignOff = { ...ending.localAuthoritySignOff, staffId: worker(ending.localAuthoritySignOff.staffId) };
-  if (ending.healthBodySignOff) remapped.healthBodySignOff = { ...ending.healthBodySignOff, staffId: worker(ending.healthBodySignOff.staffId) };
-  return remapped;
 }
 
 /** File organisation id → register organisation id, creating those that match nothing (by code, else by id). */
@@ -158,4 +134,3 @@ async function matchStaff(tx: DbOrTx, file: CaseFile, organisationIds: Map<strin
   if (rows.length > 0) await tx.insert(staff).values(rows);
   return { staffIds, created: rows.length };
 }
-

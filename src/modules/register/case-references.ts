@@ -6,18 +6,23 @@
 import type { CaseFile, Duty, Staff } from '../../domain/case-file/schema.ts';
 import type { ValidationIssue } from '../../platform/errors.ts';
 
-/** The sections this version of the register stores; the rest are refused on import when not empty. */
-export const registerSections = [
-  'organisations', 'staff', 'person', 'contacts', 'detentions', 'ctos', 'residences', 'gpRegistrations', 'duties', 'disputes', 'allocations',
-] as const;
-export const unstoredSections = [
+/** Every section of the contract that holds a person's records (organisations and staff aside). */
+export const contractSections = [
+  'contacts', 'detentions', 'ctos', 'residences', 'gpRegistrations', 'duties', 'disputes', 'allocations',
   'carePlans', 'services', 'charges', 'paymentOffers', 'panelRequests', 'placementSearches', 'meetings', 'decisions', 'actions',
   'communicationPlans', 'communications', 'appointments', 'complaints', 'ombudsmanCases',
 ] as const satisfies readonly (keyof CaseFile)[];
+export type ContractSection = (typeof contractSections)[number];
 
-export function unstoredSectionIssues(caseFile: Partial<Record<(typeof unstoredSections)[number], unknown[]>>): ValidationIssue[] {
-  return unstoredSections
-    .filter((section) => (caseFile[section]?.length ?? 0) > 0)
+/** The sections no store owns yet (given the sections that are stored). */
+export function unstoredSectionsOf(owned: readonly string[]): ContractSection[] {
+  return contractSections.filter((section) => !owned.includes(section));
+}
+
+/** A non-empty section no store owns would be lost on import: it is refused by name. */
+export function unstoredSectionIssues(caseFile: Partial<Record<ContractSection, unknown>>, owned: readonly string[]): ValidationIssue[] {
+  return unstoredSectionsOf(owned)
+    .filter((section) => Array.isArray(caseFile[section]) && (caseFile[section] as unknown[]).length > 0)
     .map((section) => ({ path: section, message: `Aftercare cannot store ${section} yet, so this file cannot be imported without losing them` }));
 }
 

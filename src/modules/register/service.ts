@@ -14,23 +14,29 @@ import { createPersonWrites } from './person-writes.ts';
 import { createRecordWrites } from './record-writes.ts';
 import { createRegisterReads } from './register-reads.ts';
 import { anyPeople } from './repository.ts';
+import { registerSectionStore, type CaseFileSection, type SectionStore } from './register-section-store.ts';
 
 export interface RegisterServiceDeps {
   db: Db;
+  /** The stores of other capabilities' case-file sections, so import and export carry them too. */
+  sectionStores?: readonly SectionStore[];
 }
 
 export function createRegisterService(deps: RegisterServiceDeps) {
   const { db } = deps;
+  const stores = deps.sectionStores ?? [];
   return {
     ...createRegisterReads(deps),
     ...createPersonWrites(deps),
     ...createRecordWrites(deps),
-    checkCaseFile,
+    /** The case-file sections import and export carry (the register's and those of the stores passed in). */
+    storedSections: (): CaseFileSection[] => [...new Set([...registerSectionStore.sections, ...stores.flatMap((s) => s.sections)])],
+    checkCaseFile: (caseFile: unknown): CaseFile => checkCaseFile(caseFile, [registerSectionStore, ...stores]),
     /** Imports within the caller's transaction (the CLI imports several files, one transaction each). */
-    importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importCaseFile(tx, ctx, caseFile),
+    importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importCaseFile(tx, ctx, caseFile, stores),
     /** Imports in a transaction of its own: a file that fails changes nothing. */
-    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importCaseFile(tx, ctx, caseFile)),
-    exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId)),
+    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importCaseFile(tx, ctx, caseFile, stores)),
+    exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId, stores)),
     hasPeople: (): Promise<boolean> => anyPeople(db),
     /** Adds the organisations the register lacks (matched as an import matches them); returns how many were new. */
     ensureOrganisations: async (ctx: ServiceContext, organisations: Organisation[]): Promise<number> => {

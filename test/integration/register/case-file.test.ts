@@ -157,8 +157,8 @@ test('a file with broken references is refused with every path named', () =>
 test('the reference case (Mr B) round-trips through the register sections', () =>
   withRegister(async (world) => {
     const { referenceCaseFile } = await import('../../../src/demo/reference-case.ts');
-    const { registerSectionsOf } = await import('../../../src/modules/register/demo/seed.ts');
-    const file = registerSectionsOf(referenceCaseFile());
+    const { storedSectionsOf } = await import('../../../src/modules/register/demo/seed.ts');
+    const file = storedSectionsOf(referenceCaseFile(), world.register.storedSections());
     await world.register.importCaseFileAlone(world.north, file);
     const exported = await world.register.exportCaseFile(world.north, file.person.id);
     // The export holds only the organisations and staff the register sections refer to.
@@ -170,3 +170,35 @@ test('the reference case (Mr B) round-trips through the register sections', () =
     const { validateCaseFile } = await import('../../../src/domain/case-file/validate.ts');
     assert.deepEqual(validateCaseFile(exported).ok ? [] : (validateCaseFile(exported) as { errors: unknown[] }).errors, [], 'an export is a valid case file');
   }));
+
+test('sections owned by another capability\'s store are imported and exported through it', async () => {
+  const { createRegisterService } = await import('../../../src/modules/register/service.ts');
+  type Meeting = CaseFile['meetings'][number];
+  const kept = new Map<string, { meetings: Meeting[]; refs: string[] }>();
+  const meetingStore = {
+    sections: ['meetings'] as const,
+    async importSections(_tx: unknown, _ctx: unknown, personId: string, file: CaseFile, ids: { ref(ref: string): string }) {
+      kept.set(personId, { meetings: file.meetings.map((m) => ({ ...m, invited: m.invited.map((r) => ids.ref(r)) })), refs: [] });
+    },
+    async exportSections(_tx: unknown, personId: string) {
+      return { meetings: kept.get(personId)?.meetings ?? [] };
+    },
+    referencedIds(sections: Partial<CaseFile>) {
+      const refs = (sections.meetings ?? []).flatMap((m) => m.invited);
+      return { organisationIds: refs.filter((r) => r.startsWith('org-') || r === 'prov'), staffIds: refs.filter((r) => r === 'sw1') };
+    },
+  };
+  await withRegister(async (world) => {
+    const register = createRegisterService({ db: world.db, sectionStores: [meetingStore] });
+    assert.ok(register.storedSections().includes('meetings'));
+    const file = { ...caseFile(), meetings: [{ id: 'm1', date: '2020-01-01', status: 'held' as const, kind: 'review' as const, invited: ['person', 'sw1', 'la1'], attended: [] }] };
+    await register.importCaseFileAlone(world.north, file);
+    const exported = await register.exportCaseFile(world.north, 'mr-b');
+    assert.deepEqual(exported.meetings, [{ ...file.meetings[0], invited: ['person', 'sw1', orgs.north] }]);
+    assert.deepEqual(exported.carePlans, []);
+    // Still refused: a section nobody stores.
+    const refused = await register.importCaseFileAlone(world.north, { ...file, person: { ...file.person, id: 'other', nhsNumber: undefined }, complaints: [{ id: 'c9', receivedOn: '2020-01-01', complainant: 'person', organisationIds: [], procedure: 'corporate', points: [] }] }).catch((e: unknown) => e);
+    assert.ok(refused instanceof ValidationError);
+    assert.deepEqual(refused.issues.map((i) => i.path), ['complaints']);
+  });
+});

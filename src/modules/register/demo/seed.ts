@@ -14,7 +14,7 @@ import { generateDemoCaseFiles } from '../../../demo/case-file-generator.ts';
 import { demoOrganisationIds, demoOrganisations } from '../../../demo/organisations.ts';
 import { referenceCaseFile } from '../../../demo/reference-case.ts';
 import { findUserByEmail } from '../../../platform/users/repository.ts';
-import { unstoredSections } from '../case-references.ts';
+import { unstoredSectionsOf } from '../case-references.ts';
 
 /** Every demo user signs in with this password. Never use the demo data outside a demonstration. */
 export const DEMO_PASSWORD = 'aftercare-demo-only';
@@ -45,10 +45,10 @@ export interface SeedResult {
 
 type SeedServices = Pick<Services, 'db' | 'users' | 'register'>;
 
-/** The register sections of a case file: the sections the register cannot store yet are left out, on purpose. */
-export function registerSectionsOf(file: CaseFile): CaseFile {
-  const trimmed = { ...file };
-  for (const section of unstoredSections) trimmed[section] = [];
+/** The sections of a case file that Aftercare stores: those it cannot store yet are left out, on purpose. */
+export function storedSectionsOf(file: CaseFile, stored: readonly string[]): CaseFile {
+  const trimmed: CaseFile = { ...file };
+  for (const section of unstoredSectionsOf(stored)) trimmed[section] = [];
   return trimmed;
 }
 
@@ -79,7 +79,7 @@ export async function seedDemo(services: SeedServices, options: { people?: numbe
   }
 
   const files = [
-    registerSectionsOf(referenceCaseFile()),
+    storedSectionsOf(referenceCaseFile(), services.register.storedSections()),
     ...generateDemoCaseFiles({ seed: DEMO_SEED, people: options.people ?? DEMO_PEOPLE, asOf: todayInLondon(now), sections: 'register' }),
   ];
   await services.db.transaction(async (tx) => {

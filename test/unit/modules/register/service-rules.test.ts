@@ -44,7 +44,8 @@ test('register queries have defaults and limits', () => {
 });
 
 test('sections the register cannot store yet are named, empty ones pass', () => {
-  assert.deepEqual(unstoredSectionIssues({ carePlans: [], services: [{}], complaints: [{}] }).map((i) => i.path), ['services', 'complaints']);
+  assert.deepEqual(unstoredSectionIssues({ carePlans: [], services: [{}], complaints: [{}], duties: [{}] }, ['duties']).map((i) => i.path), ['services', 'complaints']);
+  assert.deepEqual(unstoredSectionIssues({ services: [{}] }, ['duties', 'services']), []);
 });
 
 test('a case refers to the organisations and staff of its records', () => {

@@ -1,0 +1,94 @@
+/**
+ * The register's sections of a case file (contacts, detentions, CTOs, residences, GP registrations, duties,
+ * disputes, allocations) as a section store: write them for an imported person with the organisation and
+ * staff ids the import matched, read them back as the contract shapes them, and name the organisations and
+ * staff they refer to. Other capabilities provide stores of the same shape for their sections, and the
+ * import and export hand each section to the store that owns it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { CaseFile, Duty } from '../../domain/case-file/schema.ts';
+import * as map from './case-file-mapping.ts';
+import { referencedOrganisationIds, referencedStaffIds } from './case-references.ts';
+import { loadCaseRows } from './repository.ts';
+import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, residences } from './tables.ts';
+
+/** The case-file sections a store may own: every array of the contract but organisations and staff. */
+export type CaseFileSection = Exclude<keyof CaseFile, 'schema' | 'ext' | 'person' | 'organisations' | 'staff'>;
+
+/** The file's organisation and staff ids → the ids they were matched or created with on import. */
+export interface ImportIds {
+  organisation(id: string): string;
+  staff(id: string): string;
+  /** A `Ref` ("person", a contact, staff or organisation id) as stored. */
+  ref(ref: string): string;
+}
+
+export interface SectionStore {
+  sections: readonly CaseFileSection[];
+  importSections(tx: DbOrTx, ctx: ServiceContext, personId: string, file: CaseFile, ids: ImportIds): Promise<void>;
+  exportSections(tx: DbOrTx, personId: string): Promise<Partial<CaseFile>>;
+  referencedIds(sections: Partial<CaseFile>): { organisationIds: string[]; staffIds: string[] };
+}
+
+export const registerSections = ['contacts', 'detentions', 'ctos', 'residences', 'gpRegistrations', 'duties', 'disputes', 'allocations'] as const satisfies readonly CaseFileSection[];
+
+function remapSignOffs(ending: Duty['ending'], staff: (id: string) => string): Duty['ending'] {
+  if (!ending) return ending;
+  const remapped = { ...ending };
+  if (ending.localAuthoritySignOff) remapped.localAuthoritySignOff = { ...ending.localAuthoritySignOff, staffId: staff(ending.localAuthoritySignOff.staffId) };
+  if (ending.healthBodySignOff) remapped.healthBodySignOff = { ...ending.healthBodySignOff, staffId: staff(ending.healthBodySignOff.staffId) };
+  return remapped;
+}
+
+export const registerSectionStore: SectionStore = {
+  sections: registerSections,
+
+  async importSections(tx, _ctx, personId, file, ids) {
+    const org = (id: string) => ids.organisation(id);
+    const orgOrNone = (id: string | undefined) => (id === undefined ? undefined : org(id));
+    const insert = async (table: Parameters<DbOrTx['insert']>[0], rows: unknown[]) => {
+      if (rows.length > 0) await tx.insert(table).values(rows as never);
+    };
+    await insert(contacts, file.contacts.map((c) => map.contactToRow(personId, { ...c, organisationId: orgOrNone(c.organisationId) })));
+    await insert(detentions, file.detentions.map((d) => map.detentionToRow(personId, d)));
+    await insert(ctos, file.ctos.map((c) => map.ctoToRow(personId, c)));
+    await insert(
+      residences,
+      file.residences.map((r) =>
+        map.residenceToRow(personId, randomUUID(), { ...r, localAuthorityId: orgOrNone(r.localAuthorityId), healthBodyId: orgOrNone(r.healthBodyId), placedById: orgOrNone(r.placedById) }),
+      ),
+    );
+    await insert(gpRegistrations, file.gpRegistrations.map((g) => map.gpRegistrationToRow(personId, randomUUID(), { ...g, healthBodyId: org(g.healthBodyId) })));
+    await insert(
+      duties,
+      file.duties.map((d) =>
+        map.dutyToRow(personId, { ...d, localAuthorityId: org(d.localAuthorityId), healthBodyId: org(d.healthBodyId), ending: remapSignOffs(d.ending, (id) => ids.staff(id)) }),
+      ),
+    );
+    await insert(
+      disputes,
+      file.disputes.map((d) => map.disputeToRow(personId, { ...d, withOrganisationId: org(d.withOrganisationId), leadOrganisationId: orgOrNone(d.leadOrganisationId) })),
+    );
+    await insert(allocations, file.allocations.map((a) => map.allocationToRow(personId, randomUUID(), { ...a, staffId: ids.staff(a.staffId) })));
+  },
+
+  async exportSections(tx, personId) {
+    const rows = await loadCaseRows(tx, personId);
+    return {
+      contacts: rows.contacts.map(map.contactFromRow),
+      detentions: rows.detentions.map(map.detentionFromRow),
+      ctos: rows.ctos.map(map.ctoFromRow),
+      residences: rows.residences.map(map.residenceFromRow),
+      gpRegistrations: rows.gpRegistrations.map(map.gpRegistrationFromRow),
+      duties: rows.duties.map(map.dutyFromRow),
+      disputes: rows.disputes.map(map.disputeFromRow),
+      allocations: rows.allocations.map(map.allocationFromRow),
+    };
+  },
+
+  referencedIds(sections) {
+    return { organisationIds: referencedOrganisationIds(sections), staffIds: referencedStaffIds(sections) };
+  },
+};
