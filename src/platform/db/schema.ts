@@ -11,3 +11,4 @@ export * from '../audit/tables.ts';
 export * from '../../modules/register/tables.ts';
 export * from '../../modules/alerts/tables.ts';
 export * from '../../modules/complaints/tables.ts';
+export * from '../../modules/care-records/tables.ts';
