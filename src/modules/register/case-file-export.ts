@@ -4,17 +4,20 @@
  * refers to (with the successors those organisations name), so that an exported file imported elsewhere
  * and exported again is unchanged.
  */
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { OrganisationRow } from '../../platform/organisations/tables.ts';
 import { assertPermission } from '../../platform/permissions.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { CASE_FILE_SCHEMA_ID, type CaseFile, type Organisation } from '../../domain/case-file/schema.ts';
 import * as map from './case-file-mapping.ts';
 import { unstoredSectionsOf } from './case-references.ts';
 import { registerSectionStore, type SectionStore } from './register-section-store.ts';
 import { organisationExtsOf, organisationsByIds, staffByIds } from './repository.ts';
 import { requireVisiblePerson } from './use-case.ts';
+import { people } from './tables.ts';
 
 export function organisationFromRow(row: OrganisationRow, ext?: Record<string, unknown>): Organisation {
   const { id, name, kind, code, nation, cqc, validFrom, validTo, successorId } = row;
@@ -23,7 +26,19 @@ export function organisationFromRow(row: OrganisationRow, ext?: Record<string, u
 
 export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: string, otherStores: readonly SectionStore[] = []): Promise<CaseFile> {
   assertPermission(ctx.actor, 'case:read');
-  const person = await requireVisiblePerson(tx, ctx.actor, personId);
+  await requireVisiblePerson(tx, ctx.actor, personId);
+  const file = await readCaseFile(tx, personId, otherStores);
+  await recordAudit(tx, ctx, { action: 'case.export', recordType: 'person', recordId: personId, personId });
+  return file;
+}
+
+/**
+ * A person's case file for the system's own use (recomputing alerts, the sweep): no permission check, no
+ * visibility filter and no audit event. Never hand its result to a user; `exportCaseFile` is for them.
+ */
+export async function readCaseFile(tx: DbOrTx, personId: string, otherStores: readonly SectionStore[] = []): Promise<CaseFile> {
+  const [person] = await tx.select().from(people).where(eq(people.id, personId)).limit(1);
+  if (!person) throw new NotFoundError('No such person');
   const stores = [registerSectionStore, ...otherStores];
   const empty = Object.fromEntries(unstoredSectionsOf(stores.flatMap((s) => s.sections)).map((section) => [section, []]));
   let sections: Partial<CaseFile> = { ...empty };
@@ -39,7 +54,7 @@ export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: 
   const staff = (await staffByIds(tx, [...new Set(staffIds)])).map(map.staffFromRow);
   const organisations = await withSuccessors(tx, [...organisationIds, ...staff.map((s) => s.organisationId)]);
   const organisationExts = await organisationExtsOf(tx, organisations.map((o) => o.id));
-  const file = {
+  return {
     schema: CASE_FILE_SCHEMA_ID,
     organisations: organisations.map((row) => organisationFromRow(row, organisationExts.get(row.id))),
     staff,
@@ -47,8 +62,6 @@ export async function exportCaseFile(tx: DbOrTx, ctx: ServiceContext, personId: 
     ...sections,
     ...(person.caseFileExt ? { ext: person.caseFileExt } : {}),
   } as CaseFile;
-  await recordAudit(tx, ctx, { action: 'case.export', recordType: 'person', recordId: personId, personId });
-  return file;
 }
 
 /** The organisations named, and every successor they name in turn (a file must hold what it refers to). */

@@ -202,3 +202,15 @@ test('sections owned by another capability\'s store are imported and exported th
     assert.deepEqual(refused.issues.map((i) => i.path), ['complaints']);
   });
 });
+
+test('the system reads a whole case file without an audit event or a visibility filter', () =>
+  withRegister(async (world) => {
+    await world.register.importCaseFileAlone(world.north, caseFile());
+    const exportsBefore = await world.auditCount('case.export');
+    const file = await world.db.transaction((tx) => world.register.readCaseFile(tx, 'mr-b'));
+    assert.equal(file.person.id, 'mr-b');
+    assert.equal(file.duties.length, 1);
+    assert.equal(await world.auditCount('case.export'), exportsBefore);
+    const missing = await world.db.transaction((tx) => world.register.readCaseFile(tx, 'nobody')).catch((e: unknown) => e);
+    assert.ok(missing instanceof NotFoundError);
+  }));
