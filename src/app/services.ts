@@ -9,6 +9,8 @@ import { createAuditService } from '../platform/audit/audit-service.ts';
 import { createAuthService } from '../platform/auth/auth-service.ts';
 import { createUserService } from '../platform/users/user-service.ts';
 import { createRegisterService } from '../modules/register/service.ts';
+import { createCaseWriter } from '../modules/register/case-write.ts';
+import { createAlertsService } from '../modules/alerts/service.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -18,6 +20,11 @@ export interface ServiceDeps {
 
 export function createServices({ db, config, logger }: ServiceDeps) {
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  // One case writer for every capability, so every change to a case runs the case-change listeners.
+  const caseWriter = createCaseWriter({ db });
+  const register = createRegisterService({ db });
+  const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile });
+  caseWriter.addListener(alerts.onCaseChanged);
   return {
     db,
     config,
@@ -26,7 +33,9 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     users: createUserService({ db }),
     audit: createAuditService({ db }),
     // Modules: add `<m>: create<M>Service({ db, ... }),` below.
-    register: createRegisterService({ db }),
+    caseWriter,
+    register,
+    alerts,
   };
 }
 

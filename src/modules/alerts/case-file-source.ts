@@ -1,0 +1,13 @@
+/**
+ * How the alerts read a person's whole case file inside the caller's transaction, for the system's own use
+ * (recomputing stored alerts, the sweep): the register's unaudited, unfiltered read. Services pass
+ * `register.readCaseFile`, which carries every capability's section stores; the default here holds the
+ * register's own sections only (enough for tests of the register alone).
+ */
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { CaseFile } from '../../domain/case-file/schema.ts';
+import { readCaseFile } from '../register/case-file-export.ts';
+
+export type CaseFileSource = (tx: DbOrTx, personId: string) => Promise<CaseFile>;
+
+export const readCaseFileUnaudited: CaseFileSource = (tx, personId) => readCaseFile(tx, personId);

@@ -1,0 +1,158 @@
+/**
+ * The alerts' use cases: the register's alerts on a date (stored rows for today, a fresh evaluation for any
+ * other date), acknowledging an alert, the sweep, and the case-change listener that keeps stored alerts
+ * equal to a fresh evaluation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../../platform/context.ts';
+
+import type { Db } from '../../platform/db/client.ts';
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { assertPermission } from '../../platform/permissions.ts';
+import { todayInLondon } from '../../domain/calendar/civil-date.ts';
+import { defaultRulesConfig, type RulesConfig } from '../../domain/rules/config.ts';
+import { evaluate } from '../../domain/rules/evaluate.ts';
+import { parseInput, requireVisiblePerson } from '../register/use-case.ts';
+import { acknowledgedOn, alertKey } from './alert-diff.ts';
+import { ALERTS_SCHEMA_ID, acknowledgeInput, type AlertsDocument, type ListedAlert } from './api-schemas.ts';
+import { readCaseFileUnaudited, type CaseFileSource } from './case-file-source.ts';
+import { createAlertRecomputer } from './recompute.ts';
+import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, visiblePersonIds } from './repository.ts';
+import { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
+import type { AlertAcknowledgementRow, StoredAlertRow } from './tables.ts';
+
+export interface AlertsServiceDeps {
+  db: Db;
+  rulesConfig?: RulesConfig;
+  /** How a case file is read for evaluation (the whole export, without its audit event). */
+  readCaseFile?: CaseFileSource;
+}
+
+const severityRank = { high: 0, medium: 1, low: 2 } as const;
+
+function byPersonThenEngineOrder(a: ListedAlert, b: ListedAlert): number {
+  const keys = (x: ListedAlert) => [x.personId, x.since, x.id, x.subject.id];
+  const [ka, kb] = [keys(a), keys(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  return 0;
+}
+
+function groupAcks(acks: readonly AlertAcknowledgementRow[]): Map<string, AlertAcknowledgementRow[]> {
+  const grouped = new Map<string, AlertAcknowledgementRow[]>();
+  for (const ack of acks) {
+    const key = `${ack.personId}\u0000${alertKey(ack)}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), ack]);
+  }
+  return grouped;
+}
+
+export function listedFromStored(row: StoredAlertRow, acknowledged: boolean): ListedAlert {
+  return {
+    personId: row.personId,
+    id: row.ruleId,
+    severity: row.severity as ListedAlert['severity'],
+    since: row.since,
+    subject: { kind: row.subjectKind, id: row.subjectId },
+    message: row.message,
+    acknowledged,
+  };
+}
+
+export function createAlertsService(deps: AlertsServiceDeps) {
+  const { db } = deps;
+  const rulesConfig = deps.rulesConfig ?? defaultRulesConfig;
+  const readCaseFile = deps.readCaseFile ?? readCaseFileUnaudited;
+  const recomputer = createAlertRecomputer(readCaseFile, rulesConfig);
+
+  /** Every alert of the cases the actor may see, on `asOf` (default today), acknowledged ones flagged. */
+  async function listAlerts(ctx: ServiceContext, asOf?: string): Promise<AlertsDocument> {
+    assertPermission(ctx.actor, 'case:read');
+    const today = todayInLondon(ctx.now);
+    const date = asOf ?? today;
+    return db.transaction(async (tx) => {
+      let alerts: Omit<ListedAlert, 'acknowledged'>[];
+      let personIds: string[] | 'all';
+      if (date === today) {
+        const rows = await currentAlertsVisibleTo(tx, ctx.actor);
+        alerts = rows.map((row) => listedFromStored(row, false));
+        personIds = ctx.actor.kind === 'system' ? 'all' : [...new Set(rows.map((row) => row.personId))];
+      } else {
+        personIds = await visiblePersonIds(tx, ctx.actor);
+        alerts = [];
+        for (const personId of personIds) {
+          const evaluation = evaluate(await readCaseFile(tx, personId), date, rulesConfig);
+          for (const alert of evaluation.alerts) alerts.push({ personId, ...alert });
+        }
+      }
+      const acks = groupAcks(await acknowledgementsOf(tx, personIds));
+      const listed = alerts.map((alert) => ({
+        ...alert,
+        acknowledged: acknowledgedOn(acks.get(`${alert.personId}\u0000${alertKey({ ruleId: alert.id, subjectKind: alert.subject.kind, subjectId: alert.subject.id })}`) ?? [], date),
+      }));
+      return { schema: ALERTS_SCHEMA_ID, asOf: date, alerts: listed.sort(byPersonThenEngineOrder) };
+    });
+  }
+
+  return {
+    listAlerts,
+    /** The default list: acknowledged alerts hidden until their look-again date; highest severity, then oldest first. */
+    async openAlerts(ctx: ServiceContext): Promise<ListedAlert[]> {
+      const document = await listAlerts(ctx);
+      return document.alerts
+        .filter((alert) => !alert.acknowledged)
+        .sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || byPersonThenEngineOrder(a, b));
+    },
+    /** A case's current alerts with their acknowledgements (the person's pages). */
+    async caseAlerts(ctx: ServiceContext, personId: string) {
+      assertPermission(ctx.actor, 'case:read');
+      return db.transaction(async (tx) => {
+        await requireVisiblePerson(tx, ctx.actor, personId);
+        const today = todayInLondon(ctx.now);
+        const acks = groupAcks(await acknowledgementsOf(tx, [personId]));
+        return (await currentAlertsOf(tx, personId)).map((row) => {
+          const own = acks.get(`${personId}\u0000${alertKey(row)}`) ?? [];
+          return { ...listedFromStored(row, acknowledgedOn(own, today)), acknowledgements: own };
+        });
+      });
+    },
+    /** Every stored alert of a case, raised and cleared (for the chronology). */
+    alertHistory: (tx: Parameters<typeof alertHistoryOf>[0], personId: string) => alertHistoryOf(tx, personId),
+    /** Acknowledges a current alert: audited, hidden from default lists until `lookAgainOn`, never deleted. */
+    async acknowledge(ctx: ServiceContext, personId: string, input: unknown): Promise<{ id: string }> {
+      assertPermission(ctx.actor, 'case:write');
+      const parsed = parseInput(acknowledgeInput, input);
+      const today = todayInLondon(ctx.now);
+      if (parsed.lookAgainOn <= today) throw new ValidationError([{ path: 'lookAgainOn', message: 'The date to look again must be in the future' }]);
+      return db.transaction(async (tx) => {
+        await requireVisiblePerson(tx, ctx.actor, personId);
+        const current = (await currentAlertsOf(tx, personId)).find((row) => alertKey(row) === alertKey(parsed));
+        if (!current) throw new ValidationError([{ path: 'ruleId', message: 'This alert no longer holds, so there is nothing to acknowledge' }]);
+        const row: AlertAcknowledgementRow = {
+          id: randomUUID(),
+          personId,
+          ruleId: parsed.ruleId,
+          subjectKind: parsed.subjectKind,
+          subjectId: parsed.subjectId,
+          reason: parsed.reason,
+          acknowledgedOn: today,
+          lookAgainOn: parsed.lookAgainOn,
+          acknowledgedBy: ctx.actor.id,
+          acknowledgedByName: ctx.actor.name,
+          acknowledgedAt: ctx.now,
+        };
+        await insertAcknowledgement(tx, row);
+        await recordAudit(tx, ctx, { action: 'alert.acknowledge', recordType: 'alert', recordId: row.id, personId, after: { ...parsed, storedAlertId: current.id } });
+        return { id: row.id };
+      });
+    },
+    /** Recomputes every case as of a date; `{ status: 'busy' }` when another sweep holds the lock. */
+    sweep: (options: SweepOptions): Promise<SweepResult> => runSweep(db, recomputer, options),
+    /** Recomputes one case now, in its own transaction (after a write that bypassed the case writer). */
+    recomputeCase: (personId: string, asOf: string, now = new Date()) => db.transaction((tx) => recomputer.recomputeCase(tx, personId, asOf, now)),
+    /** Register with the shared case writer: `caseWriter.addListener(services.alerts.onCaseChanged)`. */
+    onCaseChanged: recomputer.onCaseChanged,
+  };
+}
+
+export type AlertsService = ReturnType<typeof createAlertsService>;

@@ -1,0 +1,85 @@
+/**
+ * The sweep: recompute every case's stored alerts as of a date, for the passage of time (an alert such as
+ * `plan-review-overdue` starts holding without any change to the case).
+ *
+ * One runner at a time across nodes: on PostgreSQL the runner holds a session advisory lock on a connection
+ * of its own for the whole sweep (`pg_try_advisory_lock`); a second runner does not wait — it reports that
+ * another sweep is running and stops. The embedded database has a single process (its folder lock), so
+ * there a process-local flag is enough. Batches of cases run in their own transactions, so a long sweep
+ * holds no long transaction and a failure loses one batch at most. Running it twice for the same date
+ * changes nothing the second time (stored alerts already equal the evaluation).
+ */
+import pg from 'pg';
+import type { Db } from '../../platform/db/client.ts';
+import type { AlertRecomputer } from './recompute.ts';
+import { visiblePersonIds } from './repository.ts';
+import { systemActor } from '../../platform/context.ts';
+
+/** The advisory lock key of the sweep (any fixed bigint; "s117" in ASCII). */
+export const SWEEP_LOCK_KEY = 0x73313137;
+
+export interface SweepProgress {
+  done: number;
+  total: number;
+}
+
+export interface SweepOptions {
+  asOf: string;
+  now?: Date;
+  batchSize?: number;
+  onProgress?: (progress: SweepProgress) => void;
+}
+
+export type SweepResult =
+  | { status: 'done'; asOf: string; cases: number; raised: number; cleared: number; updated: number }
+  | { status: 'busy' };
+
+let embeddedSweepRunning = false;
+
+async function withSweepLock(db: Db, work: () => Promise<SweepResult>): Promise<SweepResult> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const connection = await client.connect();
+    try {
+      const result = await connection.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [SWEEP_LOCK_KEY]);
+      if (!result.rows[0]?.locked) return { status: 'busy' };
+      try {
+        return await work();
+      } finally {
+        await connection.query('select pg_advisory_unlock($1)', [SWEEP_LOCK_KEY]);
+      }
+    } finally {
+      connection.release();
+    }
+  }
+  if (embeddedSweepRunning) return { status: 'busy' };
+  embeddedSweepRunning = true;
+  try {
+    return await work();
+  } finally {
+    embeddedSweepRunning = false;
+  }
+}
+
+export async function runSweep(db: Db, recomputer: AlertRecomputer, options: SweepOptions): Promise<SweepResult> {
+  const { asOf, batchSize = 50, onProgress } = options;
+  return withSweepLock(db, async () => {
+    const personIds = await visiblePersonIds(db, systemActor());
+    const totals = { raised: 0, cleared: 0, updated: 0 };
+    onProgress?.({ done: 0, total: personIds.length });
+    for (let start = 0; start < personIds.length; start += batchSize) {
+      const batch = personIds.slice(start, start + batchSize);
+      const now = options.now ?? new Date();
+      await db.transaction(async (tx) => {
+        for (const personId of batch) {
+          const result = await recomputer.recomputeCase(tx, personId, asOf, now);
+          totals.raised += result.raised;
+          totals.cleared += result.cleared;
+          totals.updated += result.updated;
+        }
+      });
+      onProgress?.({ done: Math.min(start + batchSize, personIds.length), total: personIds.length });
+    }
+    return { status: 'done', asOf, cases: personIds.length, ...totals };
+  });
+}
