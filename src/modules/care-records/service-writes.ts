@@ -1,0 +1,91 @@
+/**
+ * Services that meet the plan's needs: the service with its aftercare classification (and the reason
+ * recorded in `ext.classificationReason`), the funding split ledger (SERV-12: dated shares, each period
+ * 100%, with the panel decision or agreement reference — the contract's share has a `panelRequestId`; any
+ * other agreement reference is kept in `ext.fundingAgreements` by the share's start date), and the top-up
+ * (SERV-07…09, refused by `checkTopUpAllowed` with no override).
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
+import type { Service } from '../../domain/case-file/schema.ts';
+import { validateFundingShares, type FundingShare } from '../../domain/care-records/funding-ledger.ts';
+import { checkTopUpAllowed } from '../../domain/care-records/top-up-guard.ts';
+import type { CaseWriter } from '../register/case-write.ts';
+import { duties } from '../register/tables.ts';
+import { organisationIssues, validateInput } from '../register/use-case.ts';
+import { fundingShareInput, serviceInput, topUpInput } from './api-schemas.ts';
+import * as map from './mapping.ts';
+import { dutyWhere, requireRow, serviceWhere } from './repository.ts';
+import { carePlans, careServices } from './tables.ts';
+import { audit, defined, refusal, type Written } from './use-case.ts';
+
+export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) {
+  const { writeCase } = caseWriter;
+
+  async function loadService(tx: Tx, personId: string, serviceId: string) {
+    return map.serviceFromRow(await requireRow(tx.select().from(careServices).where(serviceWhere(personId, serviceId))));
+  }
+  async function saveService(tx: Tx, ctx: ServiceContext, personId: string, version: number, before: Service, after: Service, action: string): Promise<Written> {
+    const { personId: _p, id: _i, ...values } = map.serviceToRow(personId, after);
+    const updated = await updateVersioned(tx, careServices, serviceWhere(personId, before.id), version, { ...values, updatedAt: ctx.now });
+    await audit(tx, ctx, personId, action, before.id, before, after);
+    return { id: before.id, version: updated.version };
+  }
+
+  /** The duty exists, the needs belong to a plan of that duty, and the provider is a provider. */
+  async function serviceIssues(tx: Tx, personId: string, candidate: Record<string, unknown>) {
+    const issues = await organisationIssues(tx, [{ path: 'providerId', id: candidate.providerId, kinds: ['provider', 'voluntary', 'nhs_trust'], label: 'a provider' }]);
+    if (typeof candidate.dutyId !== 'string' || candidate.dutyId === '') return issues;
+    const duty = await tx.select({ id: duties.id }).from(duties).where(dutyWhere(personId, candidate.dutyId));
+    if (duty.length === 0) return [...issues, { path: 'dutyId', message: 'Select a duty of this person' }];
+    const plans = await tx.select().from(carePlans).where(and(eq(carePlans.personId, personId), eq(carePlans.dutyId, candidate.dutyId)));
+    const needIds = new Set(plans.flatMap((plan) => plan.needs.map((need) => need.id)));
+    const unknown = (Array.isArray(candidate.needIds) ? candidate.needIds : []).filter((id) => typeof id === 'string' && !needIds.has(id));
+    return unknown.length ? [...issues, { path: 'needIds', message: 'Select needs from the aftercare plan for this duty' }] : issues;
+  }
+
+  return {
+    addService: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const { classificationReason, ...data } = await validateInput(serviceInput, input, (c) => serviceIssues(tx, personId, c));
+        const service = defined({ id: randomUUID(), ...data, ...(classificationReason ? { ext: { classificationReason } } : {}) }) as Service;
+        await tx.insert(careServices).values(map.serviceToRow(personId, service));
+        await audit(tx, ctx, personId, 'service.create', service.id, null, service);
+        return { id: service.id, version: 1 };
+      }),
+
+    /** Adds a dated share to the ledger; the whole ledger must stay valid (each period 100%, no overlaps). */
+    addFundingShare: (ctx: ServiceContext, personId: string, serviceId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const { version, agreementReference, ...share } = await validateInput(fundingShareInput, input, async () => []);
+        const before = await loadService(tx, personId, serviceId);
+        const shares = [...(before.funding ?? []), defined(share) as FundingShare].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+        const problems = validateFundingShares(shares);
+        if (problems.length > 0) throw refusal(problems, (field) => field.replace(/^funding\[\d+\]\./, ''));
+        const agreements = agreementReference ? { fundingAgreements: { ...(before.ext?.fundingAgreements as object | undefined), [share.from]: agreementReference } } : {};
+        const ext = { ...before.ext, ...agreements };
+        const after: Service = { ...before, funding: shares, ...(Object.keys(ext).length ? { ext } : {}) };
+        return saveService(tx, ctx, personId, version, before, after, 'service.funding_share');
+      }),
+
+    /** SERV-07…09: a top-up only for a preferred, dearer aftercare setting with a suitable one offered. */
+    setTopUp: (ctx: ServiceContext, personId: string, serviceId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx, person) => {
+        const { version, usualWeeklyCostPence, ...topUp } = await validateInput(topUpInput, input, async () => []);
+        const before = await loadService(tx, personId, serviceId);
+        const duty = await requireRow(tx.select().from(duties).where(dutyWhere(personId, before.dutyId)));
+        const verdict = checkTopUpAllowed({
+          topUp,
+          service: before,
+          dateOfBirth: person.dateOfBirth ?? undefined,
+          responsibleBodyIds: [duty.localAuthorityId, duty.healthBodyId],
+          usualWeeklyCostPence,
+        });
+        if (!verdict.allowed) throw refusal(verdict.reasons, (field) => field.replace(/^topUp\.?/, '') || 'payer');
+        return saveService(tx, ctx, personId, version, before, { ...before, topUp: defined(topUp) }, 'service.top_up');
+      }),
+  };
+}
