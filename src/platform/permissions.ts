@@ -14,6 +14,7 @@ export const permissions = [
   'organisations:manage',
   'evaluate',
   'complaints:manage',
+  'panel:decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -21,7 +22,7 @@ export type Permission = (typeof permissions)[number];
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   practitioner: ['case:read', 'case:write', 'evaluate'],
   team_manager: ['case:read', 'case:write', 'case:allocate', 'evaluate', 'complaints:manage'],
-  panel_member: ['case:read', 'evaluate'],
+  panel_member: ['case:read', 'evaluate', 'panel:decide'],
   commissioner: ['case:read', 'case:write', 'evaluate'],
   complaints_officer: ['case:read', 'case:write', 'evaluate', 'complaints:manage'],
   auditor: ['case:read', 'audit:read', 'evaluate'],
