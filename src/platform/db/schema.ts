@@ -12,3 +12,4 @@ export * from '../../modules/register/tables.ts';
 export * from '../../modules/alerts/tables.ts';
 export * from '../../modules/complaints/tables.ts';
 export * from '../../modules/care-records/tables.ts';
+export * from '../../modules/coordination/tables.ts';
