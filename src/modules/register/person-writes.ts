@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/db-errors.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { ValidationError, type ValidationIssue } from '../../platform/errors.ts';
@@ -42,7 +42,7 @@ async function guardNhsNumber<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createPersonWrites({ db }: { db: Db }) {
+export function createPersonWrites({ db, caseChanged }: { db: Db; caseChanged: (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void> }) {
   return {
     /** Validates a new person without writing anything: the check-your-answers step before `createPerson`. */
     async checkNewPerson(ctx: ServiceContext, input: unknown): Promise<PersonInput> {
@@ -61,6 +61,7 @@ export function createPersonWrites({ db }: { db: Db }) {
           const person = compact({ id: randomUUID(), ...data }) as Person;
           await tx.insert(people).values(personToRow(person, ctx.actor.organisationId));
           await recordAudit(tx, ctx, { action: 'person.create', recordType: 'person', recordId: person.id, personId: person.id, after: person });
+          await caseChanged(tx, ctx, person.id);
           return { id: person.id, version: 1 };
         }),
       );
@@ -81,6 +82,7 @@ export function createPersonWrites({ db }: { db: Db }) {
           const { id: _rowId, createdByOrganisationId: _org, ...values } = personToRow(after, row.createdByOrganisationId);
           const updated = await updateVersioned(tx, people, eq(people.id, personId), version, { ...values, updatedAt: ctx.now });
           await recordAudit(tx, ctx, { action: 'person.update', recordType: 'person', recordId: personId, personId, before, after });
+          await caseChanged(tx, ctx, personId);
           return { id: personId, version: updated.version };
         }),
       );

@@ -38,7 +38,7 @@ import { endDutiesOnNewDetention } from '../care-records/redetention-hook.ts';
 type Written = { id: string; version: number };
 type PersonRow = Awaited<ReturnType<typeof requireVisiblePerson>>;
 
-export function createRecordWrites({ db }: { db: Db }) {
+export function createRecordWrites({ db, caseChanged }: { db: Db; caseChanged: (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void> }) {
   /** The frame of every write to a person's case. */
   async function writeCase<T>(ctx: ServiceContext, personId: string, permission: Permission, work: (tx: Tx, person: PersonRow) => Promise<T>): Promise<T> {
     assertPermission(ctx.actor, permission);
@@ -47,6 +47,7 @@ export function createRecordWrites({ db }: { db: Db }) {
       const result = await work(tx, person);
       // The register's "recently changed" order follows any change to the case; the person's version does not move.
       await tx.update(people).set({ updatedAt: ctx.now }).where(eq(people.id, personId));
+      await caseChanged(tx, ctx, personId);
       return result;
     });
   }

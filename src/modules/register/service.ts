@@ -3,7 +3,7 @@
  * transaction each with their audit event, and the case-file import and export of the register sections.
  */
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { exportCaseFile, readCaseFile } from './case-file-export.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
@@ -16,26 +16,37 @@ import { createRegisterReads } from './register-reads.ts';
 import { anyPeople } from './repository.ts';
 import { registerSectionStore, type CaseFileSection, type SectionStore } from './register-section-store.ts';
 
+/** Runs inside every transaction that changes a case, after the change (the stored alerts are recomputed so). */
+export type CaseChangedHook = (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void>;
+
 export interface RegisterServiceDeps {
   db: Db;
   /** The stores of other capabilities' case-file sections, so import and export carry them too. */
   sectionStores?: readonly SectionStore[];
+  /** Told of every change to a case in the changing transaction; a hook that throws rolls the change back. */
+  caseChanged?: CaseChangedHook;
 }
 
 export function createRegisterService(deps: RegisterServiceDeps) {
   const { db } = deps;
   const stores = deps.sectionStores ?? [];
+  const caseChanged: CaseChangedHook = deps.caseChanged ?? (async () => {});
+  const importAndTell = async (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown) => {
+    const result = await importCaseFile(tx, ctx, caseFile, stores);
+    await caseChanged(tx as Tx, ctx, result.personId);
+    return result;
+  };
   return {
     ...createRegisterReads(deps),
-    ...createPersonWrites(deps),
-    ...createRecordWrites(deps),
+    ...createPersonWrites({ db, caseChanged }),
+    ...createRecordWrites({ db, caseChanged }),
     /** The case-file sections import and export carry (the register's and those of the stores passed in). */
     storedSections: (): CaseFileSection[] => [...new Set([...registerSectionStore.sections, ...stores.flatMap((s) => s.sections)])],
     checkCaseFile: (caseFile: unknown): CaseFile => checkCaseFile(caseFile, [registerSectionStore, ...stores]),
     /** Imports within the caller's transaction (the CLI imports several files, one transaction each). */
-    importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importCaseFile(tx, ctx, caseFile, stores),
+    importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importAndTell(tx, ctx, caseFile),
     /** Imports in a transaction of its own: a file that fails changes nothing. */
-    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importCaseFile(tx, ctx, caseFile, stores)),
+    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importAndTell(tx, ctx, caseFile)),
     exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId, stores)),
     /** The whole case file for the system's own use (alert recompute, the sweep): unaudited, unfiltered. */
     readCaseFile: (tx: DbOrTx, personId: string): Promise<CaseFile> => readCaseFile(tx, personId, stores),

@@ -141,3 +141,25 @@ test('an organisation that succeeded another (an ICB merger) sees the cases whos
     assert.equal((await world.register.listPeople(merged, {})).total, 1);
     assert.equal((await world.register.getCase(merged, id)).person.id, id);
   }));
+
+test('every change tells the case-changed hook inside its transaction; a hook that fails rolls the change back', () =>
+  withRegister(async (world) => {
+    const { createRegisterService } = await import('../../../src/modules/register/service.ts');
+    const told: string[] = [];
+    let fail = false;
+    const register = createRegisterService({
+      db: world.db,
+      caseChanged: async (_tx, _ctx, personId) => {
+        if (fail) throw new Error('the alerts could not be recomputed');
+        told.push(personId);
+      },
+    });
+    const { id } = await register.createPerson(world.north, { givenName: 'Ada', familyName: 'Lovelace' });
+    await register.addDetention(world.north, id, { section: '3', start: '2025-01-10' });
+    await register.updatePerson(world.north, id, { familyName: 'King', version: 1 });
+    assert.deepEqual(told, [id, id, id]);
+    fail = true;
+    await assert.rejects(register.addContact(world.north, id, { name: 'Sam', role: 'carer', actsForPerson: false }), /could not be recomputed/);
+    assert.equal(await world.count('contacts'), 0);
+    assert.equal(await world.auditCount('contact.create'), 0);
+  }));
