@@ -11,6 +11,7 @@ import { createUserService } from '../platform/users/user-service.ts';
 import { createRegisterService } from '../modules/register/service.ts';
 import { createCaseWriter } from '../modules/register/case-write.ts';
 import { createAlertsService } from '../modules/alerts/service.ts';
+import { createReportsService } from '../modules/reports/service.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -36,6 +37,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     caseWriter,
     register,
     alerts,
+    reports: createReportsService({ db, readCaseFile: register.readCaseFile }),
   };
 }
 

@@ -1,0 +1,41 @@
+/**
+ * `aftercare sweep [--as-of DATE]`: recompute every case's stored alerts as of the date (default today in
+ * Europe/London), for the passage of time. A progress bar when stdout is a terminal. Only one sweep runs at
+ * a time across nodes: if another holds the lock this one says so and exits 0 without waiting (the other
+ * sweep does the same work). Idempotent: a second run for the same date changes nothing.
+ */
+import type { CommandDefinition } from '../main.ts';
+import { UsageError } from '../usage-error.ts';
+import { createServices } from '../../app/services.ts';
+import { withCommandDatabase } from '../../platform/command-database.ts';
+import { isCivilDate, todayInLondon } from '../../domain/calendar/civil-date.ts';
+import type { SweepProgress } from '../../modules/alerts/sweep.ts';
+
+export function progressBar({ done, total }: SweepProgress, width = 30): string {
+  const share = total === 0 ? 1 : done / total;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} cases`;
+}
+
+export const command: CommandDefinition = {
+  summary: 'Recompute every case’s stored alerts as of a date (one sweep at a time)',
+  usage: 'aftercare sweep [--as-of YYYY-MM-DD]',
+  options: { 'as-of': { type: 'string' } },
+  async run({ values }) {
+    const asOfOption = values['as-of'];
+    if (asOfOption !== undefined && (typeof asOfOption !== 'string' || !isCivilDate(asOfOption))) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, got "${String(asOfOption)}"`);
+    const asOf = asOfOption ?? todayInLondon();
+    const tty = process.stdout.isTTY === true;
+    return withCommandDatabase(async ({ config, database, logger }) => {
+      const services = createServices({ db: database.db, config, logger });
+      const result = await services.alerts.sweep({ asOf, onProgress: tty ? (p) => process.stdout.write(`\r${progressBar(p)}`) : undefined });
+      if (tty) process.stdout.write('\n');
+      if (result.status === 'busy') {
+        console.log('Another sweep is running: this one did nothing. Run it again later if needed.');
+        return 0;
+      }
+      console.log(`Swept ${result.cases} cases as of ${result.asOf}: ${result.raised} alerts raised, ${result.cleared} cleared, ${result.updated} updated.`);
+      return 0;
+    });
+  },
+};
