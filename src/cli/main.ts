@@ -28,6 +28,8 @@ const commands: Record<string, () => Promise<{ command: CommandDefinition }>> = 
   sweep: () => import('./commands/sweep.ts'),
   alerts: () => import('./commands/alerts.ts'),
   'export-register': () => import('./commands/export-register.ts'),
+  import: () => import('./commands/import.ts'),
+  export: () => import('./commands/export.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
