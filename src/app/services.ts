@@ -23,7 +23,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   // One case writer for every capability, so every change to a case runs the case-change listeners.
   const caseWriter = createCaseWriter({ db });
-  const register = createRegisterService({ db });
+  const register = createRegisterService({ db, caseChanged: caseWriter.caseChanged });
   const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile });
   caseWriter.addListener(alerts.onCaseChanged);
   return {
