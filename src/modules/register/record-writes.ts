@@ -38,7 +38,13 @@ import { endDutiesOnNewDetention } from '../care-records/redetention-hook.ts';
 type Written = { id: string; version: number };
 type PersonRow = Awaited<ReturnType<typeof requireVisiblePerson>>;
 
-export function createRecordWrites({ db, caseChanged }: { db: Db; caseChanged: (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void> }) {
+interface RecordWritesDeps {
+  db: Db;
+  caseChanged: (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void>;
+  detentionRecorded: (tx: Tx, ctx: ServiceContext, personId: string, detention: Detention) => Promise<unknown>;
+}
+
+export function createRecordWrites({ db, caseChanged, detentionRecorded }: RecordWritesDeps) {
   /** The frame of every write to a person's case. */
   async function writeCase<T>(ctx: ServiceContext, personId: string, permission: Permission, work: (tx: Tx, person: PersonRow) => Promise<T>): Promise<T> {
     assertPermission(ctx.actor, permission);
@@ -98,6 +104,7 @@ export function createRecordWrites({ db, caseChanged }: { db: Db; caseChanged: (
         const detention = map.compact({ id: randomUUID(), ...data }) as Detention;
         await tx.insert(detentions).values(map.detentionToRow(personId, detention));
         await audit(tx, ctx, personId, 'detention.create', detention.id, null, detention);
+        await detentionRecorded(tx, ctx, personId, detention);
         // END-05: a qualifying re-detention ends the open duty (care records owns the rule and its audit).
         await endDutiesOnNewDetention(tx, ctx, personId, detention);
         return { id: detention.id, version: 1 };

@@ -9,7 +9,7 @@ import { exportCaseFile, readCaseFile } from './case-file-export.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
-import type { Organisation } from '../../domain/case-file/schema.ts';
+import type { Detention, Organisation } from '../../domain/case-file/schema.ts';
 import { createPersonWrites } from './person-writes.ts';
 import { createRecordWrites } from './record-writes.ts';
 import { createRegisterReads } from './register-reads.ts';
@@ -25,7 +25,14 @@ export interface RegisterServiceDeps {
   sectionStores?: readonly SectionStore[];
   /** Told of every change to a case in the changing transaction; a hook that throws rolls the change back. */
   caseChanged?: CaseChangedHook;
+  /**
+   * Told when a user records a detention, in the same transaction (a qualifying detention ends the open
+   * duty: END-05). Not called on import, which records history as it was.
+   */
+  detentionRecorded?: DetentionRecordedHook;
 }
+
+export type DetentionRecordedHook = (tx: Tx, ctx: ServiceContext, personId: string, detention: Detention) => Promise<unknown>;
 
 export function createRegisterService(deps: RegisterServiceDeps) {
   const { db } = deps;
@@ -39,7 +46,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   return {
     ...createRegisterReads(deps),
     ...createPersonWrites({ db, caseChanged }),
-    ...createRecordWrites({ db, caseChanged }),
+    ...createRecordWrites({ db, caseChanged, detentionRecorded: deps.detentionRecorded ?? (async () => {}) }),
     /** The case-file sections import and export carry (the register's and those of the stores passed in). */
     storedSections: (): CaseFileSection[] => [...new Set([...registerSectionStore.sections, ...stores.flatMap((s) => s.sections)])],
     checkCaseFile: (caseFile: unknown): CaseFile => checkCaseFile(caseFile, [registerSectionStore, ...stores]),

@@ -163,3 +163,18 @@ test('every change tells the case-changed hook inside its transaction; a hook th
     assert.equal(await world.count('contacts'), 0);
     assert.equal(await world.auditCount('contact.create'), 0);
   }));
+
+test('recording a detention tells the detention hook in the same transaction (import does not)', () =>
+  withRegister(async (world) => {
+    const { createRegisterService } = await import('../../../src/modules/register/service.ts');
+    const seen: string[] = [];
+    const register = createRegisterService({
+      db: world.db,
+      detentionRecorded: async (_tx, _ctx, personId, detention) => {
+        seen.push(`${personId}:${detention.section}:${detention.start}`);
+      },
+    });
+    const { id } = await register.createPerson(world.north, { givenName: 'Ada', familyName: 'Lovelace' });
+    await register.addDetention(world.north, id, { section: '3', start: '2025-01-10' });
+    assert.deepEqual(seen, [`${id}:3:2025-01-10`]);
+  }));

@@ -10,7 +10,8 @@ import { isOpenOn, statusTag, type TagView } from './status-tags.ts';
 
 export interface SummaryRow {
   key: { text: string };
-  value: { text: string };
+  /** Text, or HTML that the caller has already escaped (a tag, a link). */
+  value: { text: string } | { html: string };
 }
 export interface SummaryCard {
   title: string;
