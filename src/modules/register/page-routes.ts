@@ -27,7 +27,7 @@ const sectionTemplates: Record<PersonSection, { template: string; title: string 
   allocation: { template: 'register/views/person-allocation.njk', title: 'Allocation' },
 };
 
-export function registerPageRoutes(app: FastifyInstance, services: { register: RegisterService }): void {
+export function registerPageRoutes(app: FastifyInstance, services: { register: RegisterService }, personSections: readonly caseView.ExtraPersonSection[] = []): void {
   const { register } = services;
 
   app.get<{ Querystring: Record<string, string> }>(registerRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
@@ -113,7 +113,7 @@ export function registerPageRoutes(app: FastifyInstance, services: { register: R
     return reply.view(sectionTemplates[section].template, {
       sectionTitle: sectionTemplates[section].title,
       identity: caseView.identityBar(view, today),
-      subNavigation: caseView.subNavigation(personId, section),
+      subNavigation: caseView.subNavigation(personId, section, personSections),
       canWrite: hasPermission(ctx.actor, 'case:write'),
       canAllocate: hasPermission(ctx.actor, 'case:allocate'),
       links: {

@@ -47,12 +47,23 @@ const sectionLabels: Record<PersonSection, string> = {
   allocation: 'Allocation',
 };
 
-export function subNavigation(personId: string, active: PersonSection) {
-  return (Object.keys(sectionLabels) as PersonSection[]).map((section) => ({
-    text: sectionLabels[section],
-    href: registerPaths.people.section(personId, section),
-    active: section === active,
-  }));
+/** A section another capability adds to the case page (its key, its link text, its path for a person). */
+export interface ExtraPersonSection {
+  key: string;
+  text: string;
+  href(personId: string): string;
+}
+
+/** The register's sections, then those other capabilities add: only sections that exist, so no dead link. */
+export function subNavigation(personId: string, active: string, extra: readonly ExtraPersonSection[] = []) {
+  return [
+    ...(Object.keys(sectionLabels) as PersonSection[]).map((section) => ({
+      text: sectionLabels[section],
+      href: registerPaths.people.section(personId, section),
+      active: section === active,
+    })),
+    ...extra.map((section) => ({ text: section.text, href: section.href(personId), active: section.key === active })),
+  ];
 }
 
 export function organisationNamer(view: Pick<PersonCaseDto, 'organisations'>) {

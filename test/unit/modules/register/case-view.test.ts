@@ -60,3 +60,9 @@ test('allocation status and cards', () => {
   assert.equal(card?.title, 'Wendy Worker');
   assert.equal(card?.actions?.[0]?.href, '/people/p1/allocations/a1/end');
 });
+
+test('sections other capabilities add follow the register’s own', () => {
+  const items = subNavigation('p1', 'plans', [{ key: 'plans', text: 'Care plans', href: (id) => `/people/${id}/plans` }]);
+  assert.deepEqual(items.at(-1), { text: 'Care plans', href: '/people/p1/plans', active: true });
+  assert.equal(items.filter((i) => i.active).length, 1);
+});
