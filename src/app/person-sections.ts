@@ -2,6 +2,9 @@
  * The sections of a person's case page, in the order of its sub-navigation. Each capability adds its
  * section here; the sub-navigation shows only these, so it never has a dead link.
  */
+import { careRecordsPaths } from '../modules/care-records/paths.ts';
+import { complaintsPaths } from '../modules/complaints/paths.ts';
+
 export interface PersonSection {
   key: string;
   text: string;
@@ -9,4 +12,8 @@ export interface PersonSection {
   href(personId: string): string;
 }
 
-export const personSections: PersonSection[] = [];
+export const personSections: PersonSection[] = [
+  { key: 'plan', text: 'Plan and services', href: careRecordsPaths.plan },
+  { key: 'money', text: 'Money', href: careRecordsPaths.money },
+  { key: 'complaints', text: 'Complaints', href: complaintsPaths.section },
+];

@@ -39,22 +39,26 @@ export const complaintInput = z
     responseDue: optionalDate('the agreed response date'),
     responseSignedBy: optionalText(200),
     points: z.array(text('Enter the point', 2000)).max(50).optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.organisationIds.length > 1 && !value.leadOrganisationId) {
-      ctx.addIssue({ code: 'custom', path: ['leadOrganisationId'], message: 'Select the body that leads the response to this joint complaint' });
-    }
-    if (value.leadOrganisationId && !value.organisationIds.includes(value.leadOrganisationId)) {
-      ctx.addIssue({ code: 'custom', path: ['leadOrganisationId'], message: 'The lead body must be one of the bodies the complaint is about' });
-    }
-    if (value.procedure === 'corporate' && value.corporateStage === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['corporateStage'], message: 'Select stage 1 or stage 2' });
-    }
-    if (value.responseDue && isCivilDate(value.receivedOn) && value.responseDue < value.receivedOn) {
-      ctx.addIssue({ code: 'custom', path: ['responseDue'], message: 'The agreed response date must be on or after the date the complaint was received' });
-    }
   });
 export type ComplaintInput = z.infer<typeof complaintInput>;
+
+/**
+ * The complaint's checks across fields, run on the fields as given even when others are wrong (zod skips an
+ * object's refinements when any field fails), so the form reports every problem at once.
+ */
+export function complaintFieldIssues(given: Record<string, unknown>): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const ids = Array.isArray(given.organisationIds) ? given.organisationIds : [];
+  const lead = typeof given.leadOrganisationId === 'string' && given.leadOrganisationId !== '' ? given.leadOrganisationId : undefined;
+  if (ids.length > 1 && !lead) issues.push({ path: 'leadOrganisationId', message: 'Select the body that leads the response to this joint complaint' });
+  if (lead && ids.length > 0 && !ids.includes(lead)) issues.push({ path: 'leadOrganisationId', message: 'The lead body must be one of the bodies the complaint is about' });
+  if (given.procedure === 'corporate' && (given.corporateStage === undefined || given.corporateStage === '')) issues.push({ path: 'corporateStage', message: 'Select stage 1 or stage 2' });
+  const { receivedOn, responseDue } = given;
+  if (isCivilDate(receivedOn) && isCivilDate(responseDue) && responseDue < receivedOn) {
+    issues.push({ path: 'responseDue', message: 'The agreed response date must be on or after the date the complaint was received' });
+  }
+  return issues;
+}
 
 export const pointInput = z.strictObject({ text: text('Enter the point the complainant makes') });
 export const pointAnswerInput = z

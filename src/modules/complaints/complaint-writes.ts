@@ -17,7 +17,7 @@ import { contactFromRow } from '../register/case-file-mapping.ts';
 import type { CaseWriter } from '../register/case-write.ts';
 import { contacts } from '../register/tables.ts';
 import { organisationIssues, parseInput, validateInput } from '../register/use-case.ts';
-import { complaintInput, pointAnswerInput, pointInput, stepInput } from './api-schemas.ts';
+import { complaintFieldIssues, complaintInput, pointAnswerInput, pointInput, stepInput } from './api-schemas.ts';
 import { complaintToRow, pointToRow } from './mapping.ts';
 import { findComplaint } from './repository.ts';
 import { complaintPoints, complaints } from './tables.ts';
@@ -39,10 +39,11 @@ export function createComplaintWrites({ caseWriter }: { caseWriter: CaseWriter }
   /** The bodies named exist; the complainant is the person or a contact with authority to act (domain rule). */
   async function referenceIssues(tx: Tx, personId: string, candidate: Record<string, unknown>): Promise<ValidationIssue[]> {
     const ids = Array.isArray(candidate.organisationIds) ? candidate.organisationIds : [];
-    const issues = await organisationIssues(tx, [
+    const issues = complaintFieldIssues(candidate);
+    issues.push(...await organisationIssues(tx, [
       ...ids.map((id, i) => ({ path: `organisationIds[${i}]`, id, kinds: ['local_authority', 'icb', 'lhb', 'nhs_trust'], label: 'a council, ICB or NHS trust' })),
       { path: 'leadOrganisationId', id: candidate.leadOrganisationId, label: 'the lead body' },
-    ]);
+    ]));
     const complainant = candidate.complainant;
     if (typeof complainant === 'string' && complainant !== '' && typeof candidate.receivedOn === 'string') {
       const rows = await tx.select().from(contacts).where(eq(contacts.personId, personId));

@@ -1,0 +1,114 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ServiceContext } from '../../../src/platform/context.ts';
+import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts';
+
+let t: TestApp;
+let officer: SignedIn;
+let practitioner: SignedIn;
+let ctx: ServiceContext;
+let personId: string;
+
+before(async () => {
+  t = await createTestApp();
+  await t.createOrganisation({ id: 'org-icb', name: 'NHS Northshire ICB', kind: 'icb', code: 'QN1' });
+  const organisationId = await t.createOrganisation({ id: 'org-north', name: 'Northshire County Council', code: 'E10000001' });
+  officer = await t.signedInUser(['complaints_officer'], { organisationId });
+  practitioner = await t.signedInUser(['practitioner'], { organisationId });
+  ctx = { actor: { kind: 'user', id: officer.id, name: 'Officer', organisationId, teamId: null, roles: ['team_manager', 'complaints_officer'] }, requestId: 'test', now: new Date() };
+  ({ id: personId } = await t.services.register.createPerson(ctx, { givenName: 'Ada', familyName: 'Lovelace', nhsNumber: '9434765919' }));
+  const detention = await t.services.register.addDetention(ctx, personId, { section: '3', start: '2025-01-10', end: '2025-06-01' });
+  await t.services.register.addDuty(ctx, personId, { detentionId: detention.id, start: '2025-06-01', localAuthorityId: 'org-north', healthBodyId: 'org-icb' });
+});
+after(() => t.close());
+
+const form = (user: SignedIn, url: string, fields: Record<string, string | string[]>, csrf = true) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...fields, ...(csrf ? { _csrf: user.csrfToken } : {}) })) for (const v of [value].flat()) body.append(key, v);
+  return t.app.inject({ method: 'POST', url, headers: { ...user.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+};
+const get = (user: SignedIn, url: string) => t.app.inject({ method: 'GET', url, headers: user.headers });
+
+test('recording a complaint: the error summary names every mistake, then the complaint shows with its clock and steps', async () => {
+  const base = `/people/${personId}/complaints`;
+  const blank = await get(officer, `${base}/new`);
+  assert.equal(blank.statusCode, 200);
+  assert.match(blank.body, /Ada Lovelace \(the person\)/);
+  const bad = await form(officer, `${base}/new`, { 'receivedOn-day': '31', 'receivedOn-month': '2', 'receivedOn-year': '2026', organisationIds: ['org-north', 'org-icb'], procedure: 'corporate' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /<title>Error: Record a complaint – Ada Lovelace – Aftercare<\/title>/);
+  for (const href of ['#receivedOn-day', '#complainant', '#leadOrganisationId', '#corporateStage']) assert.match(bad.body, new RegExp(`href="${href}"`), href);
+
+  const noCsrf = await form(officer, `${base}/new`, { 'receivedOn-day': '2', 'receivedOn-month': '2', 'receivedOn-year': '2026' }, false);
+  assert.equal(noCsrf.statusCode, 403);
+
+  const saved = await form(officer, `${base}/new`, {
+    'receivedOn-day': '2', 'receivedOn-month': '2', 'receivedOn-year': '2026', complainant: 'person', organisationIds: ['org-north', 'org-icb'],
+    leadOrganisationId: 'org-north', procedure: 'statutory_2009', points: 'The social worker did not reply\nThe care package was not transferred',
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.equal(saved.headers.location, base);
+  const page = await get(officer, base);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Complaint received 2 February 2026/);
+  assert.match(page.body, /Due by 5 February 2026/);
+  assert.match(page.body, /Due by 2 August 2026/);
+  assert.match(page.body, /The care package was not transferred/);
+  assert.match(page.body, />\s*Record acknowledgement\s*</);
+  assert.doesNotMatch(page.body, />\s*Record the response\s*</);
+  assert.match(page.body, /aria-current="page"[^>]*>\s*Complaints|Complaints<\/a>/);
+});
+
+test('a practitioner reads the complaint on their case but sees no buttons and cannot change it', async () => {
+  const base = `/people/${personId}/complaints`;
+  const page = await get(practitioner, base);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /The social worker did not reply/);
+  assert.doesNotMatch(page.body, /Record a complaint|Record acknowledgement|Record answer/);
+  assert.equal((await get(practitioner, `${base}/new`)).statusCode, 403);
+  assert.equal((await form(practitioner, `${base}/new`, { procedure: 'other' })).statusCode, 403);
+  assert.equal((await get(practitioner, '/remedies')).statusCode, 403);
+});
+
+test('steps, answers with a stale version, the letter, the Ombudsman case and the compliance pages', async () => {
+  const { complaints } = await t.services.complaints.personComplaints(ctx, personId);
+  const complaint = complaints[0]?.complaint;
+  assert.ok(complaint);
+  const base = `/people/${personId}/complaints/${complaint.id}`;
+  assert.equal((await form(officer, `${base}/acknowledge`, { version: '1', 'on-day': '4', 'on-month': '2', 'on-year': '2026' })).statusCode, 303);
+  assert.equal((await get(officer, `${base}/acknowledge`)).statusCode, 404);
+  const point = complaint.points[0];
+  assert.ok(point);
+  assert.equal((await form(officer, `${base}/points/${point.id}`, { version: '1', answered: 'yes', answer: 'We have replied now.' })).statusCode, 303);
+  const conflict = await form(officer, `${base}/points/${point.id}`, { version: '1', answered: 'no' });
+  assert.equal(conflict.statusCode, 409);
+  assert.match(conflict.body, /Someone else changed this record/);
+
+  const letter = await get(officer, `${base}/letter`);
+  assert.equal(letter.statusCode, 200);
+  assert.match(letter.body, /1\. You said: The social worker did not reply/);
+  assert.match(letter.body, /We have replied now\./);
+  assert.match(letter.body, /Local Government and Social Care Ombudsman and the Parliamentary and Health Service Ombudsman/);
+
+  const people = `/people/${personId}`;
+  assert.equal((await form(officer, `${people}/ombudsman-cases/new`, { body: 'LGSCO', reference: '24 014 179', complaintId: complaint.id, 'finalDecisionOn-day': '31', 'finalDecisionOn-month': '7', 'finalDecisionOn-year': '2025', findings: ['fault', 'injustice'] })).statusCode, 303);
+  const [ombudsmanCase] = (await t.services.complaints.personComplaints(ctx, personId)).ombudsmanCases;
+  assert.ok(ombudsmanCase);
+  const badRemedy = await form(officer, `${people}/ombudsman-cases/${ombudsmanCase.ombudsmanCase.id}/remedies/new`, { kind: 'payment', amount: 'lots' });
+  assert.equal(badRemedy.statusCode, 400);
+  for (const href of ['#text', '#amount']) assert.match(badRemedy.body, new RegExp(`href="${href}"`), href);
+  assert.equal((await form(officer, `${people}/ombudsman-cases/${ombudsmanCase.ombudsmanCase.id}/remedies/new`, { text: 'Apologise in writing', kind: 'apology', ownerId: 'org-north' })).statusCode, 303);
+  const section = await get(officer, `/people/${personId}/complaints`);
+  assert.match(section.body, /31 August 2025/);
+  assert.match(section.body, /Overdue/);
+
+  const remedies = await get(officer, '/remedies?asOf=2025-08-31');
+  assert.equal(remedies.statusCode, 200);
+  assert.match(remedies.body, /Apologise in writing/);
+  assert.match(remedies.body, />Due</);
+  assert.match((await get(officer, '/remedies?asOf=2025-09-01')).body, />Overdue</);
+  const clocks = await get(officer, '/complaints?asOf=2026-02-04');
+  assert.equal(clocks.statusCode, 200);
+  assert.match(clocks.body, /Ada Lovelace/);
+  assert.match(clocks.body, /In time/);
+});
