@@ -2,7 +2,6 @@
  * The sections of a person's case page, in the order of its sub-navigation. Each capability adds its
  * section here; the sub-navigation shows only these, so it never has a dead link.
  */
-import { careRecordsPaths } from '../modules/care-records/paths.ts';
 import { complaintsPaths } from '../modules/complaints/paths.ts';
 
 export interface PersonSection {
@@ -13,7 +12,5 @@ export interface PersonSection {
 }
 
 export const personSections: PersonSection[] = [
-  { key: 'plan', text: 'Plan and services', href: careRecordsPaths.plan },
-  { key: 'money', text: 'Money', href: careRecordsPaths.money },
   { key: 'complaints', text: 'Complaints', href: complaintsPaths.section },
 ];

@@ -8,7 +8,6 @@ import { registerAuthRoutes } from '../platform/auth/routes.ts';
 import { registerEvaluateRoutes } from '../platform/api/evaluate-routes.ts';
 import { registerPageRoutes } from '../platform/pages/routes.ts';
 import { registerRegisterRoutes } from '../modules/register/routes.ts';
-import { registerCareRecordsRoutes } from '../modules/care-records/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
 import { navigation } from './navigation.ts';
 import type { Services } from './services.ts';
@@ -23,7 +22,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerCareRecordsRoutes, registerComplaintsRoutes];
+const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerComplaintsRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);
