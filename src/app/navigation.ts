@@ -6,6 +6,7 @@ import type { NavigationItem } from '../platform/http/setup-views.ts';
 
 export const navigation: readonly NavigationItem[] = [
   { text: 'People', href: '/people', permission: 'case:read' },
+  { text: 'Alerts', href: '/alerts', permission: 'case:read' },
   { text: 'Complaints', href: '/complaints', permission: 'complaints:manage' },
   { text: 'Remedies', href: '/remedies', permission: 'complaints:manage' },
   { text: 'Audit trail', href: '/audit', permission: 'audit:read' },

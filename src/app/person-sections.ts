@@ -4,6 +4,9 @@
  */
 import { complaintsPaths } from '../modules/complaints/paths.ts';
 
+import { alertsPaths } from '../modules/alerts/paths.ts';
+import { chronologyPaths } from '../modules/chronology/paths.ts';
+
 export interface PersonSection {
   key: string;
   text: string;
@@ -12,5 +15,8 @@ export interface PersonSection {
 }
 
 export const personSections: PersonSection[] = [
+  { key: 'alerts', text: 'Alerts', href: alertsPaths.person },
+  { key: 'chronology', text: 'Chronology', href: chronologyPaths.chronology },
+  { key: 'journey', text: 'Journey', href: chronologyPaths.journey },
   { key: 'complaints', text: 'Complaints', href: complaintsPaths.section },
 ];

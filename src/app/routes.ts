@@ -8,6 +8,8 @@ import { registerAuthRoutes } from '../platform/auth/routes.ts';
 import { registerEvaluateRoutes } from '../platform/api/evaluate-routes.ts';
 import { registerPageRoutes } from '../platform/pages/routes.ts';
 import { registerRegisterRoutes } from '../modules/register/routes.ts';
+import { registerAlertsRoutes } from '../modules/alerts/routes.ts';
+import { registerChronologyRoutes } from '../modules/chronology/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
 import { navigation } from './navigation.ts';
 import type { Services } from './services.ts';
@@ -22,7 +24,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerComplaintsRoutes];
+const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);

@@ -17,7 +17,7 @@ import { setUpAuthorisation, setUpRoutePermissions } from '../platform/http/setu
 import { setUpCsrf } from '../platform/http/setup-csrf.ts';
 import { setUpViews } from '../platform/http/setup-views.ts';
 import { setUpCacheControl } from '../platform/http/setup-cache-control.ts';
-import { setUpErrors } from '../platform/http/setup-errors.ts';
+import { frameworkErrors, setUpErrors } from '../platform/http/setup-errors.ts';
 import { API_DOCS_PREFIX, hidePagesFromOpenApi, setUpOpenApi } from '../platform/http/setup-openapi.ts';
 import '../platform/http/fastify-types.ts';
 
@@ -36,6 +36,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
 
   setUpRoutePermissions(app, { publicPrefixes: [API_DOCS_PREFIX] });

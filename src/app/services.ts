@@ -13,6 +13,7 @@ import { createComplaintsService } from '../modules/complaints/service.ts';
 import { createCaseWriter } from '../modules/register/case-write.ts';
 import { createAlertsService } from '../modules/alerts/service.ts';
 import { createReportsService } from '../modules/reports/service.ts';
+import { createChronologyService } from '../modules/chronology/service.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -40,6 +41,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     alerts,
     complaints: createComplaintsService({ db, caseWriter }),
     reports: createReportsService({ db, readCaseFile: register.readCaseFile }),
+    chronology: createChronologyService({ db, readCaseFile: register.readCaseFile }),
   };
 }
 

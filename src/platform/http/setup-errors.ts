@@ -9,6 +9,14 @@ import { pathFromPointer, problem, sendProblem } from './problem.ts';
 import { signInPath } from './paths.ts';
 import { pageLocals, type NavigationItem } from './setup-views.ts';
 import { conflictRows } from './conflict-rows.ts';
+import { postgresErrorOf } from '../db/db-errors.ts';
+
+/**
+ * SQLSTATEs that mean the caller's value cannot be stored (too long for an index or column, characters the
+ * encoding refuses, a number out of range): the caller's fault, so 400 rather than 500. The transaction has
+ * rolled back; the message names no value.
+ */
+const unstorableValue = new Set(['54000', '22001', '22021', '22P05', '22003', '22008', '22007']);
 
 interface SchemaValidationError {
   validation: { instancePath: string; message?: string; params?: Record<string, unknown> }[];
@@ -59,6 +67,11 @@ export function setUpErrors(app: FastifyInstance, options: { navigation: readonl
       if (api) return sendProblem(reply, problem(400, { detail: 'The request does not match the schema', errors: issues }));
       return render(request, reply, 400, 'errors/bad-request.njk', { issues });
     }
+    if (unstorableValue.has(postgresErrorOf(error)?.code ?? '')) {
+      const detail = 'A value is too long, out of range or holds characters that cannot be stored';
+      if (api) return sendProblem(reply, problem(400, { detail }));
+      return render(request, reply, 400, 'errors/bad-request.njk', { message: detail });
+    }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, body too large…): their messages hold no data.
@@ -74,4 +87,19 @@ export function setUpErrors(app: FastifyInstance, options: { navigation: readonl
     if (isApiPath(request.url)) return sendProblem(reply, problem(404, { detail: 'No such resource' }));
     return render(request, reply, 404, 'errors/not-found.njk');
   });
+}
+
+/**
+ * Errors Fastify's router raises before any hook or the error handler runs (a URL with invalid
+ * percent-encoding, a path parameter over `maxParamLength`): pass as the `frameworkErrors` option so they
+ * too answer problem details under /api/ (plain text otherwise), never Fastify's own JSON shape.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  const detail = status === 414 ? 'The URL is too long' : 'The URL is not valid';
+  if (isApiPath(request.url)) {
+    void sendProblem(reply, problem(status, { title: status === 414 ? 'URI too long' : 'The request is not valid', detail }));
+    return;
+  }
+  void reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(detail);
 }
