@@ -9,7 +9,7 @@ import { ValidationError, type ValidationIssue } from '../../platform/errors.ts'
 import { serviceContext } from '../../platform/http/request-context.ts';
 import { hasPermission } from '../../platform/permissions.ts';
 import type { RegisterService } from '../register/service.ts';
-import { identityBar, subNavigation } from '../register/view-shaping/case-view.ts';
+import { identityBar, subNavigation, type ExtraPersonSection } from '../register/view-shaping/case-view.ts';
 import { formErrors, textField, type FormBody } from '../register/view-shaping/forms.ts';
 import { complaintsPaths, complaintsRoutes } from './paths.ts';
 import type { ComplaintsService } from './service.ts';
@@ -23,14 +23,14 @@ import { dateText, outcomeLabels } from './view-shaping/labels.ts';
 type Params = { personId: string; caseId: string; remedyId: string; complaintId: string };
 type Services = { register: RegisterService; complaints: ComplaintsService };
 
-/** The case's sub-navigation with Complaints as the current section (added once, whoever lists it). */
-export function complaintsSubNavigation(personId: string) {
+/** The case's sub-navigation with Complaints current: the register's sections and those other capabilities add. */
+export function complaintsSubNavigation(personId: string, personSections: readonly ExtraPersonSection[] = []) {
+  const items = subNavigation(personId, 'complaints', personSections);
   const href = complaintsPaths.section(personId);
-  const items = subNavigation(personId, 'overview').map((item) => ({ ...item, active: item.href === href }));
   return items.some((item) => item.href === href) ? items : [...items, { text: 'Complaints', href, active: true }];
 }
 
-export function registerComplaintPageRoutes(app: FastifyInstance, { register, complaints }: Services): void {
+export function registerComplaintPageRoutes(app: FastifyInstance, { register, complaints }: Services, personSections: readonly ExtraPersonSection[] = []): void {
   const caseRoute = { config: { permission: 'case:read' as const, audit: 'case.view' } };
 
   app.get<{ Params: Params }>(complaintsRoutes.section, caseRoute, async (request, reply) => {
@@ -43,7 +43,7 @@ export function registerComplaintPageRoutes(app: FastifyInstance, { register, co
     return reply.view('complaints/views/section.njk', {
       sectionTitle: 'Complaints',
       identity: identityBar(view, todayInLondon(ctx.now)),
-      subNavigation: complaintsSubNavigation(personId),
+      subNavigation: complaintsSubNavigation(personId, personSections),
       canManage,
       complaintCards: complaintCards(personId, data, names, canManage),
       ombudsmanCards: ombudsmanCards(personId, data, names, canManage),
@@ -78,7 +78,7 @@ export function registerComplaintPageRoutes(app: FastifyInstance, { register, co
     return reply.code(issues.length ? 400 : 200).view('complaints/views/review.njk', {
       sectionTitle: 'Review of others affected',
       identity: identityBar(view, todayInLondon(ctx.now)),
-      subNavigation: complaintsSubNavigation(personId),
+      subNavigation: complaintsSubNavigation(personId, personSections),
       worklist,
       canManage,
       criteria: radioItems(worklist.criteria.filter((c) => !c.unavailable).map((c) => ({ value: c.value, text: c.label })), values.criterion),
