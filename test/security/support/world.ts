@@ -34,8 +34,8 @@ export interface World {
 
 export const ORGS = { north: 'org-north', south: 'org-south', icb: 'org-icb', icbSouth: 'org-icb-south' } as const;
 
-export async function createWorld(): Promise<World> {
-  const t = await createTestApp();
+export async function createWorld(options: { env?: NodeJS.ProcessEnv } = {}): Promise<World> {
+  const t = await createTestApp(options);
   try {
     await t.createOrganisation({ id: ORGS.north, name: 'Northshire County Council', code: 'E10000001' });
     await t.createOrganisation({ id: ORGS.south, name: 'Southshire County Council', code: 'E10000002' });
