@@ -44,7 +44,12 @@ export async function runMigrations(db: Db, dir = defaultMigrationsDir): Promise
   const migrations = readMigrations(dir);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
-    await tx.execute(sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+    // Created only when missing: `create table if not exists` needs CREATE on the schema even when the
+    // table exists, which the production app role (scripts/create-app-role.sql) rightly lacks.
+    const [exists] = rowsOf<{ found: boolean }>(await tx.execute(sql`select to_regclass('schema_migrations') is not null as found`));
+    if (!exists?.found) {
+      await tx.execute(sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+    }
     const done = new Set(rowsOf<{ name: string }>(await tx.execute(sql`select name from schema_migrations`)).map((row) => row.name));
     const applied: string[] = [];
     for (const migration of migrations) {
