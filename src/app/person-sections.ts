@@ -2,6 +2,7 @@
  * The sections of a person's case page, in the order of its sub-navigation. Each capability adds its
  * section here; the sub-navigation shows only these, so it never has a dead link.
  */
+import { careRecordsPaths } from '../modules/care-records/paths.ts';
 import { complaintsPaths } from '../modules/complaints/paths.ts';
 
 import { alertsPaths } from '../modules/alerts/paths.ts';
@@ -18,5 +19,7 @@ export const personSections: PersonSection[] = [
   { key: 'alerts', text: 'Alerts', href: alertsPaths.person },
   { key: 'chronology', text: 'Chronology', href: chronologyPaths.chronology },
   { key: 'journey', text: 'Journey', href: chronologyPaths.journey },
+  { key: 'plan', text: 'Plan and services', href: careRecordsPaths.plan },
+  { key: 'money', text: 'Money', href: careRecordsPaths.money },
   { key: 'complaints', text: 'Complaints', href: complaintsPaths.section },
 ];

@@ -10,6 +10,7 @@ import { registerPageRoutes } from '../platform/pages/routes.ts';
 import { registerRegisterRoutes } from '../modules/register/routes.ts';
 import { registerAlertsRoutes } from '../modules/alerts/routes.ts';
 import { registerChronologyRoutes } from '../modules/chronology/routes.ts';
+import { registerCareRecordsRoutes } from '../modules/care-records/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
 import { navigation } from './navigation.ts';
 import type { Services } from './services.ts';
@@ -24,7 +25,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes];
+const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);

@@ -12,6 +12,8 @@ import { createRegisterService } from '../modules/register/service.ts';
 import { createComplaintsService } from '../modules/complaints/service.ts';
 import { createCaseWriter } from '../modules/register/case-write.ts';
 import { createAlertsService } from '../modules/alerts/service.ts';
+import { createCareRecordsService } from '../modules/care-records/service.ts';
+import { endDutiesOnNewDetention } from '../modules/care-records/redetention-hook.ts';
 import { createReportsService } from '../modules/reports/service.ts';
 import { createChronologyService } from '../modules/chronology/service.ts';
 
@@ -25,7 +27,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   // One case writer for every capability, so every change to a case runs the case-change listeners.
   const caseWriter = createCaseWriter({ db });
-  const register = createRegisterService({ db, caseChanged: caseWriter.caseChanged });
+  const register = createRegisterService({ db, caseChanged: caseWriter.caseChanged, detentionRecorded: endDutiesOnNewDetention });
   const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile });
   caseWriter.addListener(alerts.onCaseChanged);
   return {
@@ -38,6 +40,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     // Modules: add `<m>: create<M>Service({ db, ... }),` below.
     caseWriter,
     register,
+    careRecords: createCareRecordsService({ db, caseWriter }),
     alerts,
     complaints: createComplaintsService({ db, caseWriter }),
     reports: createReportsService({ db, readCaseFile: register.readCaseFile }),

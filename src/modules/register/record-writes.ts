@@ -33,7 +33,6 @@ import { ensureStaffRecord, shareCase } from './repository.ts';
 import { allocations, contacts, ctos, detentions, duties, gpRegistrations, people, residences } from './tables.ts';
 import { councilKinds, healthBodyKinds, organisationIssues, parseInput, requireVisiblePerson, throwIfIssues, validateInput } from './use-case.ts';
 import { overlapIssue } from './periods.ts';
-import { endDutiesOnNewDetention } from '../care-records/redetention-hook.ts';
 
 type Written = { id: string; version: number };
 type PersonRow = Awaited<ReturnType<typeof requireVisiblePerson>>;
@@ -105,8 +104,6 @@ export function createRecordWrites({ db, caseChanged, detentionRecorded }: Recor
         await tx.insert(detentions).values(map.detentionToRow(personId, detention));
         await audit(tx, ctx, personId, 'detention.create', detention.id, null, detention);
         await detentionRecorded(tx, ctx, personId, detention);
-        // END-05: a qualifying re-detention ends the open duty (care records owns the rule and its audit).
-        await endDutiesOnNewDetention(tx, ctx, personId, detention);
         return { id: detention.id, version: 1 };
       }),
 

@@ -42,7 +42,7 @@ test('import then export gives the same sections (ids, nested parts and ext kept
   await w.db.transaction((tx) => careRecordsSectionStore.importSections(tx, systemContext(), id, file, identity));
   const exported = await w.db.transaction((tx) => careRecordsSectionStore.exportSections(tx, id));
   const { contacts: _c, ...expected } = file;
-  const byId = <T extends { id: string }>(list: T[] | undefined) => [...(list ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+  const byId = (list: { id: string }[] | undefined) => [...(list ?? [])].sort((a, b) => a.id.localeCompare(b.id));
   for (const key of ['carePlans', 'services', 'charges', 'paymentOffers'] as const) assert.deepEqual(byId(exported[key]), byId(expected[key]), key);
   assert.deepEqual(careRecordsSectionStore.referencedIds(exported).organisationIds.sort(), [orgs.provider, orgs.south].sort());
 

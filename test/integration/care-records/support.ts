@@ -10,6 +10,7 @@ import { organisations } from '../../../src/platform/organisations/tables.ts';
 import { users } from '../../../src/platform/users/tables.ts';
 import { createRegisterService, type RegisterService } from '../../../src/modules/register/service.ts';
 import { createCareRecordsService, type CareRecordsService } from '../../../src/modules/care-records/service.ts';
+import { endDutiesOnNewDetention } from '../../../src/modules/care-records/redetention-hook.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 
 export const orgs = { north: 'org-north', south: 'org-south', northIcb: 'org-north-icb', southIcb: 'org-south-icb', provider: 'org-provider' } as const;
@@ -47,7 +48,8 @@ export async function openCareWorld(): Promise<CareWorld> {
     { id: 'user-council', email: 'council@example.org', name: 'Cara Council', organisationId: orgs.north },
     { id: 'user-icb', email: 'icb@example.org', name: 'Ike Icb', organisationId: orgs.northIcb },
   ] as never);
-  const register = createRegisterService({ db });
+  // As src/app/services.ts wires it: a recorded qualifying detention ends the open duty (END-05).
+  const register = createRegisterService({ db, detentionRecorded: endDutiesOnNewDetention });
   const care = createCareRecordsService({ db });
   const council = contextFor(orgs.north, 'user-council');
   const count = async (table: string) => rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0;
