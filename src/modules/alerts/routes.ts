@@ -1,0 +1,98 @@
+/**
+ * The alerts' routes: `GET /api/v1/alerts?asOf=` (contract: `aftercare.alerts/v1`, limited to the cases
+ * the caller may see), the register's open alerts page and its CSV, and a person's alerts with the form to
+ * acknowledge one (a reason and a date to look again). Every route declares its permission.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ValidationError } from '../../platform/errors.ts';
+import { serviceContext } from '../../platform/http/request-context.ts';
+import { hasPermission } from '../../platform/permissions.ts';
+import { todayInLondon } from '../../domain/calendar/civil-date.ts';
+import type { RegisterService } from '../register/service.ts';
+import { casePageFrame } from '../chronology/person-frame.ts';
+import { alertsCsv } from './alerts-csv.ts';
+import { alertsDocument, alertsQuery } from './api-schemas.ts';
+import { alertsPaths, alertsRoutes } from './paths.ts';
+import type { AlertsService } from './service.ts';
+import { alertRows, ruleName, severityTags } from './view-shaping.ts';
+
+const problem = z.looseObject({ type: z.string(), title: z.string(), status: z.number().int() }).describe('RFC 9457 problem details');
+
+type FormBody = Record<string, string | undefined>;
+
+export function registerAlertsRoutes(app: FastifyInstance, services: { alerts: AlertsService; register: RegisterService }): void {
+  const { alerts, register } = services;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(alertsRoutes.api, {
+    config: { permission: 'case:read' },
+    schema: {
+      tags: ['Alerts'],
+      summary: 'Alerts across the cases the caller may see, as evaluated on a date (aftercare.alerts/v1)',
+      querystring: alertsQuery,
+      response: { 200: alertsDocument, 400: problem, 401: problem, 403: problem },
+    },
+  }, async (request) => alerts.listAlerts(serviceContext(request), request.query.asOf));
+
+  app.get<{ Querystring: { show?: string } }>(alertsRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
+    const ctx = serviceContext(request);
+    const showAll = request.query.show === 'all';
+    const listed = showAll ? (await alerts.listAlerts(ctx)).alerts : await alerts.openAlerts(ctx);
+    return reply.view('alerts/views/list.njk', {
+      rows: alertRows(listed, (id) => alertsPaths.person(id)),
+      showAll,
+      allHref: `${alertsPaths.list()}?show=all`,
+      openHref: alertsPaths.list(),
+      csvHref: alertsPaths.csv(),
+    });
+  });
+
+  app.get(alertsRoutes.csv, { config: { permission: 'case:read' } }, async (request, reply) => {
+    const document = await alerts.listAlerts(serviceContext(request));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="alerts-${document.asOf}.csv"`)
+      .send(alertsCsv(document.alerts));
+  });
+
+  const renderPersonAlerts = async (reply: FastifyReply, ctx: ReturnType<typeof serviceContext>, personId: string, values: FormBody = {}, issues: ValidationError['issues'] = []) => {
+    const frame = await casePageFrame(register, ctx, personId, 'alerts');
+    const current = await alerts.caseAlerts(ctx, personId);
+    const today = todayInLondon(ctx.now);
+    return reply.code(issues.length ? 400 : 200).view('alerts/views/person.njk', {
+      ...frame,
+      sectionTitle: 'Alerts',
+      canWrite: hasPermission(ctx.actor, 'case:write'),
+      formAction: alertsPaths.acknowledge(personId),
+      values,
+      errors: issues.map((issue) => ({ text: issue.message, href: `#${issue.path}` })),
+      errorFor: Object.fromEntries(issues.map((issue) => [issue.path, { text: issue.message }])),
+      today,
+      alerts: current.map((alert) => ({
+        ...alert,
+        rule: ruleName(alert.id),
+        severityTag: severityTags[alert.severity],
+        acknowledgements: alert.acknowledgements.map((ack) => ({ ...ack, current: ack.acknowledgedOn <= today && today < ack.lookAgainOn })),
+      })),
+    });
+  };
+
+  app.get<{ Params: { personId: string } }>(alertsRoutes.person, { config: { permission: 'case:read', audit: 'case.view' } }, async (request, reply) =>
+    renderPersonAlerts(reply, serviceContext(request), request.params.personId),
+  );
+
+  app.post<{ Params: { personId: string }; Body: FormBody }>(alertsRoutes.acknowledge, { config: { permission: 'case:write' } }, async (request, reply) => {
+    const ctx = serviceContext(request);
+    const body = request.body ?? {};
+    try {
+      await alerts.acknowledge(ctx, request.params.personId, body);
+      return reply.redirect(alertsPaths.person(request.params.personId), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderPersonAlerts(reply, ctx, request.params.personId, body, error.issues);
+      throw error;
+    }
+  });
+
+}

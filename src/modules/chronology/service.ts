@@ -1,0 +1,54 @@
+/**
+ * The chronology and the journey picture of one case, read from the whole case file (the register's read
+ * with every capability's sections) and the stored alerts' history, for a user who may see the case.
+ */
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
+import { assertPermission } from '../../platform/permissions.ts';
+import { todayInLondon } from '../../domain/calendar/civil-date.ts';
+import { defaultRulesConfig, type RulesConfig } from '../../domain/rules/config.ts';
+import { evaluate } from '../../domain/rules/evaluate.ts';
+import type { CaseFile } from '../../domain/case-file/schema.ts';
+import { requireVisiblePerson } from '../register/use-case.ts';
+import type { CaseFileSource } from '../alerts/case-file-source.ts';
+import { alertHistoryOf, currentAlertsOf } from '../alerts/repository.ts';
+import { buildChronology } from './build-chronology.ts';
+import { journeyFacts, journeyPicture } from './journey.ts';
+
+export interface ChronologyServiceDeps {
+  db: Db;
+  readCaseFile: CaseFileSource;
+  rulesConfig?: RulesConfig;
+}
+
+export function createChronologyService({ db, readCaseFile, rulesConfig = defaultRulesConfig }: ChronologyServiceDeps) {
+  async function visibleCaseFile(ctx: ServiceContext, personId: string) {
+    assertPermission(ctx.actor, 'case:read');
+    return db.transaction(async (tx) => {
+      await requireVisiblePerson(tx, ctx.actor, personId);
+      return { file: await readCaseFile(tx, personId), history: await alertHistoryOf(tx, personId), current: await currentAlertsOf(tx, personId) };
+    });
+  }
+  return {
+    async chronology(ctx: ServiceContext, personId: string) {
+      const { file, history } = await visibleCaseFile(ctx, personId);
+      return { file, entries: buildChronology(file, history) };
+    },
+    async journey(ctx: ServiceContext, personId: string) {
+      const { file, current } = await visibleCaseFile(ctx, personId);
+      const asOf = todayInLondon(ctx.now);
+      const evaluation = evaluate(file, asOf, rulesConfig);
+      const facts = journeyFacts(file, evaluation);
+      return { file, evaluation, facts, picture: journeyPicture(facts, asOf), currentAlerts: current };
+    },
+    /** The whole case file for an investigation bundle: audited as an export. */
+    async caseFileForBundle(ctx: ServiceContext, personId: string): Promise<CaseFile> {
+      const { file } = await visibleCaseFile(ctx, personId);
+      await recordAudit(db, ctx, { action: 'case.export', recordType: 'person', recordId: personId, personId });
+      return file;
+    },
+  };
+}
+
+export type ChronologyService = ReturnType<typeof createChronologyService>;
