@@ -43,7 +43,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     careRecords: createCareRecordsService({ db, caseWriter }),
     alerts,
     complaints: createComplaintsService({ db, caseWriter }),
-    reports: createReportsService({ db, readCaseFile: register.readCaseFile }),
+    reports: createReportsService({ db, readCaseFile: register.readCaseFile, alerts }),
     chronology: createChronologyService({ db, readCaseFile: register.readCaseFile }),
   };
 }

@@ -1,6 +1,8 @@
 /**
- * Reports: the register export (CSV, one row per duty) and the dashboards. Reads are limited to the cases
- * the actor may see; a download of the register is audited once.
+ * Reports: the register export (CSV, one row per duty) and the dashboards — my cases, team, organisation
+ * and health body. Every count on a dashboard is the length of a list from the same function that the
+ * count's link shows. Reads are limited to the cases the actor may see; a download of the register is
+ * audited once.
  */
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -9,15 +11,59 @@ import { assertPermission } from '../../platform/permissions.ts';
 import { todayInLondon } from '../../domain/calendar/civil-date.ts';
 import type { CaseFileSource } from '../alerts/case-file-source.ts';
 import { visiblePersonIds } from '../alerts/repository.ts';
+import type { AlertsService } from '../alerts/service.ts';
+import { alertCountsOnDates, healthBodyDuties, myDuties, unallocatedDuties, type DutyListRow } from './dashboard-queries.ts';
+import { filterAlerts, groupCounts, trendDates } from './dashboard.ts';
 import { registerCsv } from './register-export.ts';
 
 export interface ReportsServiceDeps {
   db: Db;
   readCaseFile: CaseFileSource;
+  alerts: AlertsService;
 }
 
-export function createReportsService({ db, readCaseFile }: ReportsServiceDeps) {
+export const dutyLists = ['mine', 'unallocated', 'health-body'] as const;
+export type DutyList = (typeof dutyLists)[number];
+
+export function createReportsService({ db, readCaseFile, alerts }: ReportsServiceDeps) {
+  /** The list behind a dashboard count of duties. */
+  async function dutyList(ctx: ServiceContext, list: DutyList): Promise<DutyListRow[]> {
+    assertPermission(ctx.actor, 'case:read');
+    const today = todayInLondon(ctx.now);
+    if (list === 'mine') return myDuties(db, ctx.actor, today);
+    if (list === 'unallocated') return unallocatedDuties(db, ctx.actor, today);
+    return ctx.actor.organisationId ? healthBodyDuties(db, ctx.actor, today, ctx.actor.organisationId) : [];
+  }
+
   return {
+    dutyList,
+    async dashboard(ctx: ServiceContext) {
+      const [mine, unallocated, healthBody, open] = [await dutyList(ctx, 'mine'), await dutyList(ctx, 'unallocated'), await dutyList(ctx, 'health-body'), await alerts.openAlerts(ctx)];
+      const myPeople = new Set(mine.map((row) => row.personId));
+      const today = todayInLondon(ctx.now);
+      const dates = trendDates(today);
+      const counts = await alertCountsOnDates(db, ctx.actor, dates);
+      const councils = new Map<string, { id: string; name: string; count: number }>();
+      for (const row of healthBody) {
+        const council = councils.get(row.localAuthorityId) ?? { id: row.localAuthorityId, name: row.localAuthorityName ?? row.localAuthorityId, count: 0 };
+        council.count += 1;
+        councils.set(row.localAuthorityId, council);
+      }
+      return {
+        today,
+        mine,
+        myAlerts: open.filter((alert) => myPeople.has(alert.personId)),
+        unallocated,
+        overdueReviews: filterAlerts(open, { rule: 'plan-review-overdue' }),
+        bySeverity: groupCounts(open, 'severity'),
+        byRule: groupCounts(open, 'rule'),
+        openAlerts: open,
+        trend: dates.map((date) => ({ date, total: counts.filter((c) => c.date === date).reduce((sum, c) => sum + c.n, 0) })),
+        trendByRule: counts,
+        healthBody,
+        healthBodyByCouncil: [...councils.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      };
+    },
     async exportRegisterCsv(ctx: ServiceContext, asOf = todayInLondon(ctx.now)): Promise<string> {
       assertPermission(ctx.actor, 'case:read');
       return db.transaction(async (tx) => {
