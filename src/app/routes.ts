@@ -12,7 +12,11 @@ import { registerAlertsRoutes } from '../modules/alerts/routes.ts';
 import { registerChronologyRoutes } from '../modules/chronology/routes.ts';
 import { registerCareRecordsRoutes } from '../modules/care-records/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
+import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
+import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
+import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
 import { navigation } from './navigation.ts';
+import { personSections } from './person-sections.ts';
 import type { Services } from './services.ts';
 
 type RegisterRoutes = (app: FastifyInstance, services: Services) => void | Promise<void>;
@@ -25,7 +29,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [registerRegisterRoutes, registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes];
+const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes, registerCoordinationRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);

@@ -101,3 +101,12 @@ test('the register lists people with the filter, a sortable table and a count; a
     assert.equal(api.statusCode, 404);
     assert.match(String(api.headers['content-type']), /application\/problem\+json/);
   }));
+
+test('the case sub-navigation lists the sections other capabilities add, after the register’s own', () =>
+  withApp(async (t, manager) => {
+    const { personSections } = await import('../../../src/app/person-sections.ts');
+    const ctx = { actor: { kind: 'user' as const, id: manager.id, name: 'M', organisationId: manager.organisationId, teamId: null, roles: ['team_manager' as const] }, requestId: 'r', now: new Date() };
+    const { id } = await t.services.register.createPerson(ctx, { givenName: 'Ada', familyName: 'Lovelace' });
+    const page = await t.app.inject({ method: 'GET', url: `/people/${id}`, headers: manager.headers });
+    for (const section of personSections) assert.ok(page.body.includes(`href="${section.href(id)}"`), section.key);
+  }));
