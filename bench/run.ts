@@ -12,6 +12,7 @@
  * --only a,b (scenario names), --explain (PostgreSQL: print and keep the EXPLAIN (ANALYZE, BUFFERS) plan of
  * each statement the register's hot reads issue). BENCH_SMOKE=1: 200 people, 2 s, no warm-up, results to the temp folder.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +96,14 @@ function scenarios(sample: { id: string; family_name: string; nhs_number: string
   ];
 }
 
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const loadBefore = os.loadavg();
@@ -160,7 +169,7 @@ async function main(): Promise<number> {
     server = undefined;
 
     const report = {
-      kind: 'register',
+      schema: 'aftercare.bench.register/v1',
       at: new Date().toISOString(),
       smoke,
       settings,
@@ -173,6 +182,7 @@ async function main(): Promise<number> {
         platform: `${os.platform()} ${os.release()}`,
         node: process.version,
       },
+      gitCommit: gitCommit(),
       database: { driver: bench.driver, version: bench.version },
       data: { people: load.people, rows: load.rows, rowsByTable: load.rowsByTable },
       load: {

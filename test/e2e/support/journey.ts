@@ -41,7 +41,7 @@ export interface Journeys {
   signedIn(role: Role): Promise<Session>;
   /** Goes to `path`, asserts the status (200 unless told), then `check`s the page. */
   visit(session: Session, path: string, options?: { status?: number; state?: string }): Promise<Response>;
-  /** axe (once per page state: the path and `state`) and no console problems so far. */
+  /** axe (once per page state: the path and `state`, not the query string) and no console problems so far. */
   check(session: Session, state?: string): Promise<void>;
 }
 
@@ -52,7 +52,10 @@ export function journeys(): Journeys {
   const scanned = new Set<string>();
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    // Each is kept as soon as it is up, so that `after` closes it even when the other failed to start.
+    const starting = [startServer().then((s) => (server = s)), launchBrowser().then((b) => (browser = b))];
+    const outcomes = await Promise.allSettled(starting);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   });
   after(async () => {
     for (const context of contexts) await context.close().catch(() => {});
@@ -104,7 +107,9 @@ export function journeys(): Journeys {
 
     async check(session, state = '') {
       const url = new URL(session.page.url());
-      const key = `${url.pathname}${url.search}${state ? ` [${state}]` : ''}`;
+      // A page is its path: the query string alone (another filter, sort or page) does not make it a new
+      // page for axe; pass `state` where the page differs in kind (errors shown, filters selected…).
+      const key = `${url.pathname}${state ? ` [${state}]` : ''}`;
       if (!scanned.has(key)) {
         await expectNoAxeViolations(session.page);
         scanned.add(key);
@@ -123,15 +128,30 @@ export async function resultCount(page: Page): Promise<number> {
   return Number(match[1]?.replace(/,/g, ''));
 }
 
+/** The id of the element with focus (test files have no DOM types, so page scripts are strings here). */
+export async function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate<string | undefined>('document.activeElement?.id || undefined');
+}
+
+interface FocusState {
+  label: string;
+  outline: boolean;
+  shadow: boolean;
+  matches: boolean;
+}
+
+const FOCUS_STATE = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+  const label = el.id ? '#' + el.id : el.tagName.toLowerCase() + (text ? ' "' + text + '"' : '');
+  return { label, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px', shadow: style.boxShadow !== 'none', matches: el.matches(':focus-visible') };
+})()`;
+
 /** Asserts that the element with keyboard focus shows a visible focus indicator (outline or box shadow). */
 export async function expectVisibleFocus(page: Page): Promise<string> {
-  const focused = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
-    const style = getComputedStyle(el);
-    const label = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}${el.textContent ? ` "${el.textContent.trim().slice(0, 40)}"` : ''}`;
-    return { label, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px', shadow: style.boxShadow !== 'none', matches: el.matches(':focus-visible') };
-  });
+  const focused = await page.evaluate<FocusState | null>(FOCUS_STATE);
   assert.ok(focused, 'nothing has keyboard focus');
   assert.ok(focused.matches, `${focused.label} is focused but not :focus-visible`);
   assert.ok(focused.outline || focused.shadow, `${focused.label} has no visible focus indicator`);
@@ -143,7 +163,7 @@ export async function tabOrder(page: Page, limit = 40): Promise<string[]> {
   const order: string[] = [];
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const active = await page.evaluate(() => document.activeElement && document.activeElement !== document.body);
+    const active = await page.evaluate<boolean>('!!document.activeElement && document.activeElement !== document.body');
     if (!active) break;
     const label = await expectVisibleFocus(page);
     if (order.includes(label)) break;
