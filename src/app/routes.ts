@@ -12,7 +12,6 @@ import { registerAlertsRoutes } from '../modules/alerts/routes.ts';
 import { registerChronologyRoutes } from '../modules/chronology/routes.ts';
 import { registerCareRecordsRoutes } from '../modules/care-records/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
-import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
 import { navigation } from './navigation.ts';
 import { personSections } from './person-sections.ts';
 import type { Services } from './services.ts';
@@ -27,7 +26,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes, registerCoordinationRoutes];
+const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);
