@@ -9,5 +9,8 @@ export const navigation: readonly NavigationItem[] = [
   { text: 'Alerts', href: '/alerts', permission: 'case:read' },
   { text: 'Complaints', href: '/complaints', permission: 'complaints:manage' },
   { text: 'Remedies', href: '/remedies', permission: 'complaints:manage' },
+  { text: 'My actions', href: '/my-actions', permission: 'case:read' },
+  { text: 'Panel', href: '/panel', permission: 'case:read' },
+  { text: 'Providers', href: '/providers', permission: 'case:read' },
   { text: 'Audit trail', href: '/audit', permission: 'audit:read' },
 ];

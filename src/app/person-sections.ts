@@ -7,6 +7,7 @@ import { complaintsPaths } from '../modules/complaints/paths.ts';
 
 import { alertsPaths } from '../modules/alerts/paths.ts';
 import { chronologyPaths } from '../modules/chronology/paths.ts';
+import { coordinationPaths } from '../modules/coordination/paths.ts';
 
 export interface PersonSection {
   key: string;
@@ -22,4 +23,7 @@ export const personSections: PersonSection[] = [
   { key: 'plan', text: 'Plan and services', href: careRecordsPaths.plan },
   { key: 'money', text: 'Money', href: careRecordsPaths.money },
   { key: 'complaints', text: 'Complaints', href: complaintsPaths.section },
+  { key: 'panels', text: 'Panels and placements', href: (id) => coordinationPaths.section(id, 'panels') },
+  { key: 'meetings', text: 'Meetings and decisions', href: (id) => coordinationPaths.section(id, 'meetings') },
+  { key: 'letters', text: 'Letters and contact', href: (id) => coordinationPaths.section(id, 'letters') },
 ];

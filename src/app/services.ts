@@ -16,6 +16,7 @@ import { createCareRecordsService } from '../modules/care-records/service.ts';
 import { endDutiesOnNewDetention } from '../modules/care-records/redetention-hook.ts';
 import { createReportsService } from '../modules/reports/service.ts';
 import { createChronologyService } from '../modules/chronology/service.ts';
+import { createCoordinationService } from '../modules/coordination/service.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -38,6 +39,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     users: createUserService({ db }),
     audit: createAuditService({ db }),
     // Modules: add `<m>: create<M>Service({ db, ... }),` below.
+    coordination: createCoordinationService({ db, caseWriter }),
     caseWriter,
     register,
     careRecords: createCareRecordsService({ db, caseWriter }),

@@ -11,6 +11,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { findOrganisation } from '../../platform/users/repository.ts';
 import { createCaseWriter, type CaseWriter } from '../register/case-write.ts';
+import { workersOf } from '../register/repository.ts';
 import { parseInput, requireVisiblePerson, today } from '../register/use-case.ts';
 import { letterInput } from './api-schemas.ts';
 import { loadCoordinationCase, type CoordinationCase } from './case-reads.ts';
@@ -73,6 +74,12 @@ export function createCoordinationService(deps: CoordinationServiceDeps) {
       if (letter.copies.length === 0) return { letter, communicationId: null };
       const written = await writes.recordLetter(ctx, personId, { date: date ?? today(ctx), with: letter.copies.map((c) => c.ref), decisionId, summary: letterSummary(letter) });
       return { letter, communicationId: written.id };
+    },
+
+    /** Staff of the user's organisation who may own actions, attend meetings and hold appointments. */
+    async listWorkers(ctx: ServiceContext) {
+      assertPermission(ctx.actor, 'case:read');
+      return ctx.actor.organisationId ? workersOf(db, ctx.actor.organisationId) : [];
     },
 
     async myActions(ctx: ServiceContext) {
