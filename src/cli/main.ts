@@ -25,6 +25,7 @@ const commands: Record<string, () => Promise<{ command: CommandDefinition }>> = 
   seed: () => import('./commands/seed.ts'),
   user: () => import('./commands/user.ts'),
   evaluate: () => import('./commands/evaluate.ts'),
+  providers: () => import('./commands/providers.ts'),
   sweep: () => import('./commands/sweep.ts'),
   alerts: () => import('./commands/alerts.ts'),
   'export-register': () => import('./commands/export-register.ts'),
