@@ -23,10 +23,12 @@ export interface ChronologyServiceDeps {
 }
 
 export function createChronologyService({ db, readCaseFile, rulesConfig = defaultRulesConfig }: ChronologyServiceDeps) {
-  async function visibleCaseFile(ctx: ServiceContext, personId: string) {
+  /** Reads the case for a user and audits the read (`case.view`, or `case.export` for a bundle) in the same transaction. */
+  async function visibleCaseFile(ctx: ServiceContext, personId: string, action: 'case.view' | 'case.export' = 'case.view') {
     assertPermission(ctx.actor, 'case:read');
     return db.transaction(async (tx) => {
       await requireVisiblePerson(tx, ctx.actor, personId);
+      await recordAudit(tx, ctx, { action, recordType: 'person', recordId: personId, personId });
       return { file: await readCaseFile(tx, personId), history: await alertHistoryOf(tx, personId), current: await currentAlertsOf(tx, personId) };
     });
   }
@@ -44,8 +46,7 @@ export function createChronologyService({ db, readCaseFile, rulesConfig = defaul
     },
     /** The whole case file for an investigation bundle: audited as an export. */
     async caseFileForBundle(ctx: ServiceContext, personId: string): Promise<CaseFile> {
-      const { file } = await visibleCaseFile(ctx, personId);
-      await recordAudit(db, ctx, { action: 'case.export', recordType: 'person', recordId: personId, personId });
+      const { file } = await visibleCaseFile(ctx, personId, 'case.export');
       return file;
     },
   };
