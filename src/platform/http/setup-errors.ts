@@ -9,7 +9,7 @@ import { pathFromPointer, problem, sendProblem } from './problem.ts';
 import { signInPath } from './paths.ts';
 import { pageLocals, type NavigationItem } from './setup-views.ts';
 import { conflictRows } from './conflict-rows.ts';
-import { postgresErrorOf } from '../db/db-errors.ts';
+import { isUniqueViolation, postgresErrorOf } from '../db/db-errors.ts';
 
 /**
  * SQLSTATEs that mean the caller's value cannot be stored (too long for an index or column, characters the
@@ -66,6 +66,13 @@ export function setUpErrors(app: FastifyInstance, options: { navigation: readonl
       const issues = schemaIssues(error as SchemaValidationError);
       if (api) return sendProblem(reply, problem(400, { detail: 'The request does not match the schema', errors: issues }));
       return render(request, reply, 400, 'errors/bad-request.njk', { issues });
+    }
+    if (isUniqueViolation(error)) {
+      // Two writers created the same record at the same moment (e.g. parallel imports naming one new
+      // organisation): the loser's transaction rolled back; it is a conflict, not a crash.
+      const detail = 'The same record was created by someone else at the same moment. Try again.';
+      if (api) return sendProblem(reply, problem(409, { detail }));
+      return render(request, reply, 409, 'errors/bad-request.njk', { message: detail });
     }
     if (unstorableValue.has(postgresErrorOf(error)?.code ?? '')) {
       const detail = 'A value is too long, out of range or holds characters that cannot be stored';
