@@ -13,7 +13,9 @@ import { identityBar, subNavigation, type ExtraPersonSection } from '../register
 import { formErrors, textField, type FormBody } from '../register/view-shaping/forms.ts';
 import { complaintsPaths, complaintsRoutes } from './paths.ts';
 import type { ComplaintsService } from './service.ts';
+import { letterPdf } from '../coordination/letters/letter-pdf.ts';
 import { complaintCards, ombudsmanCards } from './view-shaping/case-cards.ts';
+import { responseLetterDocument } from './view-shaping/response-letter.ts';
 import { clockGroups, remedyRows } from './view-shaping/compliance.ts';
 import { refNamer } from './view-shaping/names.ts';
 import { radioItems, selectItems } from './view-shaping/form-options.ts';
@@ -51,22 +53,37 @@ export function registerComplaintPageRoutes(app: FastifyInstance, { register, co
     });
   });
 
-  app.get<{ Params: Params }>(complaintsRoutes.letter, caseRoute, async (request, reply) => {
-    const ctx = serviceContext(request);
-    const { personId, complaintId } = request.params;
-    const { letter, person, complainant, organisations } = await complaints.responseLetter(ctx, personId, complaintId);
+  const letterParts = async (request: FastifyRequest<{ Params: Params }>) => {
+    const { letter, person, complainant, organisations } = await complaints.responseLetter(serviceContext(request), request.params.personId, request.params.complaintId);
     const orgName = (id: string | null) => organisations.find((o) => o.id === id)?.name ?? id ?? '';
+    const personName = `${person.givenName} ${person.familyName}`;
+    const parties = {
+      addressee: complainant ? { name: complainant.name, address: complainant.address ?? [] } : { name: personName, address: person.address },
+      about: complainant ? personName : null,
+      lead: orgName(letter.leadOrganisationId),
+      largePrint: person.communicationNeeds.some((need) => /large print/i.test(need)),
+    };
+    return { letter, parties, respondingWith: letter.respondingWith.map(orgName) };
+  };
+
+  app.get<{ Params: Params }>(complaintsRoutes.letter, caseRoute, async (request, reply) => {
+    const { letter, parties, respondingWith } = await letterParts(request);
     return reply.view('complaints/views/letter.njk', {
       letter,
-      lead: orgName(letter.leadOrganisationId),
-      respondingWith: letter.respondingWith.map(orgName),
-      addressee: complainant ? { name: complainant.name, address: complainant.address ?? [] } : { name: `${person.givenName} ${person.familyName}`, address: person.address },
-      about: complainant ? `${person.givenName} ${person.familyName}` : null,
+      ...parties,
+      respondingWith,
       receivedOn: dateText(letter.receivedOn),
       respondedOn: letter.respondedOn ? dateText(letter.respondedOn) : null,
       outcome: letter.outcome ? outcomeLabels[letter.outcome] : null,
-      backHref: complaintsPaths.section(personId),
+      backHref: complaintsPaths.section(request.params.personId),
+      pdfHref: complaintsPaths.letterPdf(request.params.personId, request.params.complaintId),
     });
+  });
+
+  app.get<{ Params: Params }>(complaintsRoutes.letterPdf, caseRoute, async (request, reply) => {
+    const { letter, parties } = await letterParts(request);
+    const pdf = await letterPdf(responseLetterDocument(letter, parties));
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="complaint-response.pdf"').send(pdf);
   });
 
   const renderReview = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, issues: ValidationIssue[] = [], values: FormBody = {}) => {

@@ -154,7 +154,7 @@ export function createComplaintReads({ db }: { db: Db }) {
         const contactRows = await tx.select().from(contacts).where(eq(contacts.personId, personId));
         const complainant = complaint.complainant === 'person' ? null : (contactRows.map(contactFromRow).find((c) => c.id === complaint.complainant) ?? null);
         await recordAudit(tx, ctx, { action: 'case.view', recordType: 'complaint_letter', recordId: complaintId, personId });
-        return { letter, person: { givenName: person.givenName, familyName: person.familyName, address: person.address ?? [] }, complainant, organisations };
+        return { letter, person: { givenName: person.givenName, familyName: person.familyName, address: person.address ?? [], communicationNeeds: person.communicationNeeds ?? [] }, complainant, organisations };
       });
     },
 

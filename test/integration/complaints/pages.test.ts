@@ -89,6 +89,11 @@ test('steps, answers with a stale version, the letter, the Ombudsman case and th
   assert.match(letter.body, /1\. You said: The social worker did not reply/);
   assert.match(letter.body, /We have replied now\./);
   assert.match(letter.body, /Local Government and Social Care Ombudsman and the Parliamentary and Health Service Ombudsman/);
+  const pdf = await get(officer, `${base}/letter.pdf`);
+  assert.equal(pdf.statusCode, 200);
+  assert.match(pdf.headers['content-type'] ?? '', /application\/pdf/);
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await get(practitioner, `${base}/letter.pdf`)).statusCode, 200);
 
   const people = `/people/${personId}`;
   assert.equal((await form(officer, `${people}/ombudsman-cases/new`, { body: 'LGSCO', reference: '24 014 179', complaintId: complaint.id, 'finalDecisionOn-day': '31', 'finalDecisionOn-month': '7', 'finalDecisionOn-year': '2025', findings: ['fault', 'injustice'] })).statusCode, 303);
