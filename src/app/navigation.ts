@@ -5,6 +5,7 @@
 import type { NavigationItem } from '../platform/http/setup-views.ts';
 
 export const navigation: readonly NavigationItem[] = [
+  { text: 'Dashboard', href: '/dashboard', permission: 'case:read' },
   { text: 'People', href: '/people', permission: 'case:read' },
   { text: 'Alerts', href: '/alerts', permission: 'case:read' },
   { text: 'Complaints', href: '/complaints', permission: 'complaints:manage' },

@@ -10,6 +10,7 @@ import { registerPageRoutes } from '../platform/pages/routes.ts';
 import { registerRegisterRoutes } from '../modules/register/routes.ts';
 import { registerAlertsRoutes } from '../modules/alerts/routes.ts';
 import { registerChronologyRoutes } from '../modules/chronology/routes.ts';
+import { registerReportsRoutes } from '../modules/reports/routes.ts';
 import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
 import { registerCareRecordsRoutes } from '../modules/care-records/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
@@ -27,7 +28,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes, registerCoordinationRoutes];
+const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes, registerReportsRoutes, registerCoordinationRoutes];
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);

@@ -17,6 +17,7 @@ import { alertsDocument, alertsQuery } from './api-schemas.ts';
 import { alertsPaths, alertsRoutes } from './paths.ts';
 import type { AlertsService } from './service.ts';
 import { alertRows, ruleName, severityTags } from './view-shaping.ts';
+import { filterAlerts } from '../reports/dashboard.ts';
 
 const problem = z.looseObject({ type: z.string(), title: z.string(), status: z.number().int() }).describe('RFC 9457 problem details');
 
@@ -36,12 +37,15 @@ export function registerAlertsRoutes(app: FastifyInstance, services: { alerts: A
     },
   }, async (request) => alerts.listAlerts(serviceContext(request), request.query.asOf));
 
-  app.get<{ Querystring: { show?: string } }>(alertsRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
+  app.get<{ Querystring: { show?: string; severity?: string; rule?: string } }>(alertsRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
     const ctx = serviceContext(request);
     const showAll = request.query.show === 'all';
-    const listed = showAll ? (await alerts.listAlerts(ctx)).alerts : await alerts.openAlerts(ctx);
+    // The dashboards' counts link here with the same filter they counted with.
+    const filter = { severity: request.query.severity, rule: request.query.rule };
+    const listed = filterAlerts(showAll ? (await alerts.listAlerts(ctx)).alerts : await alerts.openAlerts(ctx), filter);
     return reply.view('alerts/views/list.njk', {
       rows: alertRows(listed, (id) => alertsPaths.person(id)),
+      filterText: [filter.severity ? `severity ${filter.severity}` : '', filter.rule ? `rule ${filter.rule}` : ''].filter(Boolean).join(', '),
       showAll,
       allHref: `${alertsPaths.list()}?show=all`,
       openHref: alertsPaths.list(),
