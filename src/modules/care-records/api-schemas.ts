@@ -127,7 +127,8 @@ export const refundTerms = z.strictObject({
   annualRatePercent: z.preprocess(blankToUndefined, percent('the annual interest rate').optional()),
   method: optionalChoice(['simple_daily', 'simple_weekly'] as const, 'Select how interest is worked out'),
 });
-export const refundQuery = refundTerms.extend({ chargeIds: z.array(z.string().min(1)).optional() });
+/** The calculator's terms; the refund date defaults to today. */
+export const refundQuery = refundTerms.extend({ refundDate: optionalDate('the refund date'), chargeIds: z.array(z.string().min(1)).optional() });
 export const recordRefundInput = refundTerms.extend({ version });
 export const offerInput = z.strictObject({
   dutyId: optionalReferenceId,

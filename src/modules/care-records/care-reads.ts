@@ -2,11 +2,13 @@
  * Reading a person's care records with what the rules say about them: each duty's ending state, the plans
  * with their review due and the offer prompt, each service's suggested classification (and any conflict
  * with the record) and funding summary, each charge the charging guard would refuse now (a legacy or
- * imported charge stays visible with the warning), and the refund calculator. Reads audit at the route.
+ * imported charge stays visible with the warning), and the refund calculator. Each read records `case.view`
+ * in its own transaction (a route's `audit` config only declares it; it records nothing by itself).
  */
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { assertPermission } from '../../platform/permissions.ts';
+import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import { addDays, maxDate, todayInLondon } from '../../domain/calendar/civil-date.ts';
 import type { CarePlan, Charge, Service } from '../../domain/case-file/schema.ts';
 import { classifyService } from '../../domain/care-records/aftercare-classification.ts';
@@ -25,6 +27,7 @@ export function createCareReads({ db, reviewMonths, refundInterestPercent }: { d
     assertPermission(ctx.actor, 'case:read');
     return db.transaction(async (tx) => {
       const person = await requireVisiblePerson(tx, ctx.actor, personId);
+      await recordAudit(tx, ctx, { action: 'case.view', recordType: 'person', recordId: personId, personId });
       const today = todayInLondon(ctx.now);
       const register = await loadRegisterContext(tx, personId);
       const rows = await loadCareRecords(tx, personId);
@@ -61,12 +64,15 @@ export function createCareReads({ db, reviewMonths, refundInterestPercent }: { d
   /** The refund of the person's charges (all, or those named) up to a date: principal and interest per period. */
   async function refundCalculation(ctx: ServiceContext, personId: string, query: unknown): Promise<RefundCalculation> {
     assertPermission(ctx.actor, 'case:read');
-    const terms = parseInput(refundQuery, query);
     return db.transaction(async (tx) => {
+      // Visibility first: a person the caller may not see is NotFound whatever the query says.
       await requireVisiblePerson(tx, ctx.actor, personId);
+      const terms = parseInput(refundQuery, query);
+      await recordAudit(tx, ctx, { action: 'case.view', recordType: 'person', recordId: personId, personId });
       const rows = await loadCareRecords(tx, personId);
       const chosen = rows.charges.map((row) => row.record).filter((charge) => !terms.chargeIds || terms.chargeIds.includes(charge.id));
-      return calculateRefund(chosen, { refundDate: terms.refundDate, annualRatePercent: terms.annualRatePercent ?? refundInterestPercent, method: terms.method });
+      const refundDate = terms.refundDate ?? todayInLondon(ctx.now);
+      return calculateRefund(chosen, { refundDate, annualRatePercent: terms.annualRatePercent ?? refundInterestPercent, method: terms.method });
     });
   }
 
