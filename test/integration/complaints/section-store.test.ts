@@ -63,3 +63,24 @@ test('import maps organisation ids and Refs to the ids they were matched with', 
   assert.equal(exported.complaints?.[0]?.leadOrganisationId, orgs.north);
   assert.equal(exported.ombudsmanCases?.[0]?.remedies[0]?.ownerId, orgs.north);
 });
+
+test('the reference decision: import and export through the register carry the complaint and the remedies unchanged; the compliance view reads them', async () => {
+  const { referenceCaseFile, REFERENCE_PERSON_ID } = await import('../../../src/demo/reference-case.ts');
+  const { createRegisterService } = await import('../../../src/modules/register/service.ts');
+  const register = createRegisterService({ db: world.db, sectionStores: [complaintsSectionStore] });
+  const full = referenceCaseFile();
+  const stored = new Set(register.storedSections());
+  // Only the sections this test's stores hold (the other capabilities' stores are wired by the app).
+  const file = Object.fromEntries(Object.entries(full).map(([key, value]) => [key, Array.isArray(value) && key !== 'organisations' && key !== 'staff' && !stored.has(key as never) ? [] : value])) as unknown as CaseFile;
+  await register.importCaseFileAlone(systemContext(), file);
+  const exported = await register.exportCaseFile(systemContext(), REFERENCE_PERSON_ID);
+  assert.deepEqual(exported.complaints, full.complaints);
+  assert.deepEqual(exported.ombudsmanCases, full.ombudsmanCases);
+  assert.ok(exported.organisations.some((o) => o.id === 'org-worcestershire'));
+
+  const officer = world.as('org-worcestershire', ['complaints_officer']);
+  const before = await world.complaints.remedyCompliance(officer, { asOf: '2025-10-10' });
+  assert.deepEqual(before.rows.map((r) => [r.remedyId, r.state, r.due]), [['rem-apology', 'due', '2025-10-10'], ['rem-meeting-assessment', 'due', '2025-10-10'], ['rem-representative', 'due', '2025-10-10']]);
+  const late = await world.complaints.remedyCompliance(officer, { asOf: '2025-10-11' });
+  assert.deepEqual(late.rows.map((r) => [r.remedyId, r.state, r.daysLate]), [['rem-apology', 'overdue', 1], ['rem-meeting-assessment', 'overdue', 1], ['rem-representative', 'overdue', 1]]);
+});
