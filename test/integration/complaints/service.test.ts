@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../src/platform/errors.ts';
+import { staff } from '../../../src/modules/register/tables.ts';
 import { northPerson, openWorld, orgs, type ComplaintsWorld } from './support.ts';
 
 let world: ComplaintsWorld;
@@ -147,7 +148,8 @@ test('a service-improvement remedy defines a review cohort that becomes a workli
   const manager = world.as(orgs.north, ['team_manager']);
   const unallocated = await northPerson(world, 'Cohortone');
   const allocatedPerson = await northPerson(world, 'Cohorttwo');
-  await world.register.allocateWorker(manager, allocatedPerson.id, { dutyId: allocatedPerson.dutyId, staffId: manager.actor.id, from: '2025-06-01' }).catch(() => undefined);
+  await world.db.insert(staff).values({ id: 'sw-cohort', name: 'Sam Worker', organisationId: orgs.north });
+  await world.register.allocateWorker(manager, allocatedPerson.id, { dutyId: allocatedPerson.dutyId, staffId: 'sw-cohort', from: '2025-06-01' });
   const { id } = await northPerson(world, 'Complainant');
   const { id: caseId } = await world.complaints.recordOmbudsmanCase(officer(), id, { body: 'LGSCO', reference: '25 000 002', finalDecisionOn: '2026-01-15', findings: ['fault'] });
   const apology = await world.complaints.addRemedy(officer(), id, caseId, { text: 'Apologise', kind: 'apology' });
@@ -160,6 +162,7 @@ test('a service-improvement remedy defines a review cohort that becomes a workli
   let worklist = await world.complaints.cohortWorklist(officer(), id, caseId, audit.id);
   assert.equal(worklist.progress?.total, members);
   assert.ok(worklist.members.some((m) => m.personId === unallocated.id && m.name === 'Ada Cohortone'));
+  assert.equal(worklist.members.some((m) => m.personId === allocatedPerson.id), false);
   assert.equal(worklist.progress?.summary, `0 of ${members} reviewed`);
   await world.complaints.recordCohortReview(officer(), id, caseId, audit.id, { memberPersonId: unallocated.id, memberDutyId: unallocated.dutyId, reviewedOn: '2026-03-12' });
   worklist = await world.complaints.cohortWorklist(officer(), id, caseId, audit.id);

@@ -48,6 +48,9 @@ export function complaintCards(personId: string, view: PersonComplaints, names: 
         row('Acknowledgement', complaint.acknowledgedOn ? `Sent ${dateText(complaint.acknowledgedOn)}` : clock.acknowledgementDue ? `Due by ${dateText(clock.acknowledgementDue)}` : 'No deadline'),
         row('Response', complaint.respondedOn ? `Sent ${dateText(complaint.respondedOn)}` : clock.responseDue ? `Due by ${dateText(clock.responseDue)}${clock.responseDueBasis === 'agreed' ? ' (agreed)' : ''}` : 'No deadline'),
         row('Outcome', complaint.outcome ? outcomeLabels[complaint.outcome] : 'Not decided yet'),
+        ...(clock.delayLetter?.needed
+          ? [row('Six-month letter', `Needed: no response by ${dateText(clock.delayLetter.neededAfter)}. Write to explain the delay and when the response will come (CMP-06).`)]
+          : []),
       ],
       reasons: clock.reasons,
       points: complaint.points.map((point) => ({

@@ -38,6 +38,9 @@ test('complaint cards: the clock tag, points answered or not, and step buttons o
   assert.deepEqual(managed.steps.map((s) => s.href), ['/people/person-1/complaints/c1/acknowledge', '/people/person-1/complaints/c1/agree-response-date', '/people/person-1/complaints/c1/withdraw']);
   assert.ok(managed.rows.some((r) => r.key.text === 'Lead body' && r.value.text === 'Northshire County Council'));
   assert.ok(managed.rows.some((r) => r.key.text === 'Complainant' && r.value.text === 'Sam (representative)'));
+  assert.equal(managed.rows.some((r) => r.key.text === 'Six-month letter'), false);
+  const [late] = complaintCards('person-1', view('2026-08-03'), names, true);
+  assert.match(late?.rows.find((r) => r.key.text === 'Six-month letter')?.value.text ?? '', /no response by 2 August 2026/);
   const [readOnly] = complaintCards('person-1', view('2026-02-06'), names, false);
   assert.deepEqual(readOnly?.steps, []);
   assert.equal(readOnly?.addPointHref, null);
