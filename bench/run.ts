@@ -218,7 +218,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    const cause = error instanceof Error && error.cause instanceof Error ? `\nCaused by: ${error.cause.message}` : '';
+    console.error(error instanceof Error ? `${error.message.slice(0, 2_000)}${cause}` : error);
     process.exit(1);
   },
 );

@@ -42,6 +42,31 @@ export interface LoadResult {
 
 const council = demoOrganisationIds.worcestershire;
 
+/** The next NHS number after `from` in the never-issued 999 range with a valid modulus-11 check digit and not in `used`. */
+function freeNhsNumber(from: string, used: Set<string>): string {
+  for (let n = Number(from.slice(0, 9)) + 1; ; n++) {
+    const digits = String(n).padStart(9, '0');
+    if (!digits.startsWith('999')) n = 999_000_000 - 1;
+    const check = 11 - ([...digits].reduce((sum, d, i) => sum + Number(d) * (10 - i), 0) % 11);
+    if (check === 10 || !digits.startsWith('999')) continue;
+    const candidate = `${digits}${check === 11 ? 0 : check}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * The generator keeps NHS numbers unique within one call; across batches a few repeat, so a repeat gets
+ * the next free valid number (still deterministic for a seed and batch size).
+ */
+function uniqueNhsNumbers(files: CaseFile[], used: Set<string>): void {
+  for (const file of files) {
+    const nhs = file.person.nhsNumber;
+    if (!nhs) continue;
+    if (used.has(nhs)) file.person.nhsNumber = freeNhsNumber(nhs, used);
+    used.add(file.person.nhsNumber as string);
+  }
+}
+
 function rowsOf_(files: CaseFile[], now: Date) {
   const out = {
     people: [] as (typeof people.$inferInsert)[],
@@ -94,6 +119,7 @@ export async function loadRegister(services: Pick<Services, 'db' | 'register'>, 
   await services.register.ensureOrganisations(ctx, demoOrganisations());
   const known = new Set(rowsOf<{ id: string }>(await db.execute(sql`select id from ${organisations}`)).map((r) => r.id));
   const knownStaff = new Set<string>();
+  const nhsNumbers = new Set<string>();
   const batch = options.batch ?? 2_000;
   const rowsByTable: Record<string, number> = {};
   let generateMs = 0;
@@ -102,6 +128,7 @@ export async function loadRegister(services: Pick<Services, 'db' | 'register'>, 
     const count = Math.min(batch, options.people - first + 1);
     let started = performance.now();
     const files = generateDemoCaseFiles({ seed: options.seed, people: count, firstPerson: first, asOf: options.asOf, sections: 'register', idPrefix: `b-${options.seed}-` });
+    uniqueNhsNumbers(files, nhsNumbers);
     const rows = rowsOf_(files, new Date());
     generateMs += performance.now() - started;
     started = performance.now();
