@@ -13,5 +13,6 @@ export const navigation: readonly NavigationItem[] = [
   { text: 'My actions', href: '/my-actions', permission: 'case:read' },
   { text: 'Panel', href: '/panel', permission: 'case:read' },
   { text: 'Providers', href: '/providers', permission: 'case:read' },
+  { text: 'Import register', href: '/admin/import-register', permission: 'register:import' },
   { text: 'Audit trail', href: '/audit', permission: 'audit:read' },
 ];

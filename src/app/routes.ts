@@ -11,9 +11,10 @@ import { registerRegisterRoutes } from '../modules/register/routes.ts';
 import { registerAlertsRoutes } from '../modules/alerts/routes.ts';
 import { registerChronologyRoutes } from '../modules/chronology/routes.ts';
 import { registerReportsRoutes } from '../modules/reports/routes.ts';
-import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
 import { registerCareRecordsRoutes } from '../modules/care-records/routes.ts';
 import { registerComplaintsRoutes } from '../modules/complaints/routes.ts';
+import { registerCoordinationRoutes } from '../modules/coordination/routes.ts';
+import { registerInteropRoutes } from '../modules/interop/routes.ts';
 import { navigation } from './navigation.ts';
 import { personSections } from './person-sections.ts';
 import type { Services } from './services.ts';
@@ -29,6 +30,7 @@ const platformRoutes: RegisterRoutes[] = [
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
 const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes, registerReportsRoutes, registerCoordinationRoutes];
+moduleRoutes.push(registerInteropRoutes);
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of [...platformRoutes, ...moduleRoutes]) await register(app, services);

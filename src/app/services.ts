@@ -17,6 +17,7 @@ import { endDutiesOnNewDetention } from '../modules/care-records/redetention-hoo
 import { createReportsService } from '../modules/reports/service.ts';
 import { createChronologyService } from '../modules/chronology/service.ts';
 import { createCoordinationService } from '../modules/coordination/service.ts';
+import { createInteropService } from '../modules/interop/service.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -47,6 +48,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     complaints: createComplaintsService({ db, caseWriter }),
     reports: createReportsService({ db, readCaseFile: register.readCaseFile, alerts }),
     chronology: createChronologyService({ db, readCaseFile: register.readCaseFile }),
+    interop: createInteropService({ db, register }),
   };
 }
 

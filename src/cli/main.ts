@@ -31,6 +31,9 @@ const commands: Record<string, () => Promise<{ command: CommandDefinition }>> = 
   'export-register': () => import('./commands/export-register.ts'),
   import: () => import('./commands/import.ts'),
   export: () => import('./commands/export.ts'),
+  'import-register': () => import('./commands/import-register.ts'),
+  organisations: () => import('./commands/organisations.ts'),
+  'export-cld': () => import('./commands/export-cld.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,7 @@ export const permissions = [
   'evaluate',
   'complaints:manage',
   'panel:decide',
+  'register:import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -26,7 +27,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   commissioner: ['case:read', 'case:write', 'evaluate'],
   complaints_officer: ['case:read', 'case:write', 'evaluate', 'complaints:manage'],
   auditor: ['case:read', 'audit:read', 'evaluate'],
-  admin: ['users:manage', 'organisations:manage', 'audit:read', 'evaluate'],
+  admin: ['users:manage', 'organisations:manage', 'audit:read', 'evaluate', 'register:import'],
 };
 
 export function permissionsOf(actorRoles: readonly Role[]): Set<Permission> {

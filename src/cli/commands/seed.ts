@@ -9,10 +9,14 @@ import { withCommandDatabase } from '../../platform/command-database.ts';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../modules/register/demo/seed.ts';
 
 export const command: CommandDefinition = {
-  summary: 'Fill an empty register with demonstration data (--demo)',
-  usage: 'aftercare seed --demo [--people N]',
-  options: { demo: { type: 'boolean' }, people: { type: 'string' } },
+  summary: 'Fill an empty register with demonstration data (--demo), or load the organisation reference data (--organisations)',
+  usage: 'aftercare seed [--organisations] [--demo [--people N]]',
+  options: { demo: { type: 'boolean' }, people: { type: 'string' }, organisations: { type: 'boolean' } },
   async run({ values }) {
+    if (values.organisations === true) {
+      const loaded = await (await import('./organisations.ts')).loadOrganisations();
+      if (loaded !== 0 || values.demo !== true) return loaded;
+    }
     if (values.demo !== true) throw new UsageError('say --demo: the only data this command adds is the demonstration set');
     const people = values.people === undefined ? undefined : Number(values.people);
     if (people !== undefined && (!Number.isInteger(people) || people < 0 || people > 100_000)) throw new UsageError('--people must be a whole number from 0 to 100000');
