@@ -117,3 +117,38 @@ test('steps, answers with a stale version, the letter, the Ombudsman case and th
   assert.match(clocks.body, /Ada Lovelace/);
   assert.match(clocks.body, /In time/);
 });
+
+test('every form renders, and a service improvement’s review is defined and worked through from its page', async () => {
+  const { complaints, ombudsmanCases } = await t.services.complaints.personComplaints(ctx, personId);
+  const complaint = complaints[0]?.complaint;
+  const ombudsmanCase = ombudsmanCases[0]?.ombudsmanCase;
+  assert.ok(complaint && ombudsmanCase);
+  const people = `/people/${personId}`;
+  const c = `${people}/complaints/${complaint.id}`;
+  const o = `${people}/ombudsman-cases/${ombudsmanCase.id}`;
+  const remedyId = ombudsmanCase.remedies[0]?.id ?? '';
+  for (const url of [`${c}/respond`, `${c}/agree-response-date`, `${c}/withdraw`, `${c}/points/new`, `${people}/ombudsman-cases/new`, `${o}/edit`, `${o}/remedies/new`, `${o}/remedies/${remedyId}`]) {
+    const page = await get(officer, url);
+    assert.equal(page.statusCode, 200, url);
+    assert.match(page.body, /name="_csrf"/, url);
+  }
+  assert.match((await get(officer, `${c}/respond`)).body, /does not answer every point yet: The care package was not transferred/);
+
+  assert.equal((await form(officer, `${o}/remedies/new`, { text: 'Review everyone without an allocated worker', kind: 'service_improvement' })).statusCode, 303);
+  const improvement = (await t.services.complaints.personComplaints(ctx, personId)).ombudsmanCases[0]?.remedies.find((r) => r.remedy.kind === 'service_improvement');
+  assert.ok(improvement);
+  const review = `${o}/remedies/${improvement.remedy.id}/review`;
+  const start = await get(officer, review);
+  assert.equal(start.statusCode, 200);
+  assert.match(start.body, /Everyone with an open duty and no allocated worker/);
+  assert.equal((await form(officer, review, {})).statusCode, 400);
+  assert.equal((await form(officer, review, { criterion: 'no_allocated_worker' })).statusCode, 303);
+  const worklist = await get(officer, review);
+  assert.match(worklist.body, /0 of 1 reviewed/);
+  assert.match(worklist.body, /Ada Lovelace/);
+  const duty = (await t.services.register.getCase(ctx, personId)).duties[0];
+  assert.equal((await form(officer, `${review}/members`, { memberPersonId: personId, memberDutyId: duty?.id ?? '' })).statusCode, 303);
+  assert.match((await get(officer, review)).body, /1 of 1 reviewed: the review is complete/);
+  assert.equal((await get(practitioner, review)).statusCode, 200);
+  assert.doesNotMatch((await get(practitioner, review)).body, /Mark reviewed today/);
+});
