@@ -9,6 +9,7 @@ import { createServices, type Services } from '../../app/services.ts';
 import { loadConfigForCommand, openDatabaseForCommand } from '../../platform/command-database.ts';
 import { createLogger } from '../../platform/logging.ts';
 import { users } from '../../platform/users/tables.ts';
+import { startSweepSchedule } from '../../modules/alerts/sweep-schedule.ts';
 
 async function isEmpty(services: Services): Promise<boolean> {
   const [row] = await services.db.select({ n: count() }).from(users);
@@ -36,6 +37,7 @@ export const command: CommandDefinition = {
         await seedDemo(services);
       }
       app = await buildApp(services);
+      startSweepSchedule(services.alerts, logger); // SWEEP_INTERVAL_MINUTES; off in tests
       await app.listen({ port: config.port, host: config.host });
       const where = database.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
       console.log(`Aftercare is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${where}). Press Ctrl+C to stop.`);
