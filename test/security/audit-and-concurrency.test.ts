@@ -76,9 +76,9 @@ const tableOf: Record<string, string> = {
 
 /** Runs a write and asserts exactly one audit event, named `action`, in the change's own transaction. */
 async function expectOneAudit<T>(action: string, personOf: (result: T) => string, write: () => Promise<T>): Promise<T> {
-  const before = await lastAuditId();
+  const mark = await lastAuditId();
   const result = await write();
-  const events = await auditSince(before);
+  const events = await auditSince(mark);
   assert.equal(events.length, 1, `${action}: ${events.map((e) => e.action).join(', ')}`);
   const [event] = events;
   assert.ok(event);
@@ -119,10 +119,10 @@ test('every register write adds exactly one audit event, in the same transaction
   exercised.add('exportCaseFile');
   await run('importCaseFileAlone', 'case.import', (w: { personId: string }) => w.personId, () => r.importCaseFileAlone(ctx, { ...exported, person: { ...exported.person, id: 'audit-import-1', nhsNumber: undefined } }));
   await run('importCaseFile', 'case.import', (w: { personId: string }) => w.personId, () => world.t.database.db.transaction((tx) => r.importCaseFile(tx, ctx, { ...exported, person: { ...exported.person, id: 'audit-import-2', nhsNumber: undefined } })));
-  const before = await lastAuditId();
+  const mark = await lastAuditId();
   exercised.add('ensureOrganisations');
   await r.ensureOrganisations(systemContext(), [{ id: 'org-new-audit', name: 'New Council', kind: 'local_authority' } as never]);
-  assert.deepEqual((await auditSince(before)).map((e) => e.action), ['organisation.create']);
+  assert.deepEqual((await auditSince(mark)).map((e) => e.action), ['organisation.create']);
 
   const writeVerbs = /^(add|update|create|end|allocate|share|import|ensure|delete|remove|set|record|change|merge|close|open|reopen|acknowledge)/;
   const writes = Object.keys(r).filter((name) => writeVerbs.test(name));
@@ -162,14 +162,14 @@ test('every route that reads a person declares its audit, and each request is au
   for (const route of routes) {
     assert.ok(route.audit, `${route.url} reads a case but declares no audit action`);
     if (/:[A-Za-z]+Id\b/.test(route.url.replace(':personId', ''))) continue; // needs a record id: covered by the access matrix
-    const before = await lastAuditId();
-    const response = await world.t.app.inject({ method: 'GET', url: route.url.replace(':personId', world.people.own.id), headers: user.headers });
+    const mark = await lastAuditId();
+    const response: { statusCode: number } = await world.t.app.inject({ method: 'GET', url: route.url.replace(':personId', world.people.own.id), headers: user.headers });
     if (response.statusCode === 403) continue; // a write form the practitioner may not use
     if (response.statusCode === 400 || response.statusCode === 422) continue; // needs query parameters: nothing was read
     assert.equal(response.statusCode, 200, route.url);
     // At least one event, all of them the declared read of this person (a page that reads two
     // capabilities' records of the person records each read).
-    const events = await auditSince(before);
+    const events = await auditSince(mark);
     assert.ok(events.length >= 1, `${route.url} was read without an audit event`);
     for (const event of events) {
       assert.equal(event.action, route.audit, route.url);
@@ -182,7 +182,7 @@ test('parallel edits of one record from the same version: one wins, the rest con
   const N = 8;
   const created = await world.api('POST', '/api/v1/people', { givenName: 'Con', familyName: 'Current' });
   const id = String(created.json.id);
-  const before = await lastAuditId();
+  const mark = await lastAuditId();
   const results = await Promise.all(
     Array.from({ length: N }, (_, i) => world.api('PATCH', `/api/v1/people/${id}`, { familyName: `Editor ${i}`, version: 1 })),
   );
@@ -194,7 +194,7 @@ test('parallel edits of one record from the same version: one wins, the rest con
   assert.equal(person.version, 2);
   const winningName = results.indexOf(winner as (typeof results)[number]);
   assert.equal(person.familyName, `Editor ${winningName}`, 'the stored value is the winner’s, whole');
-  const events = (await auditSince(before)).filter((e) => e.action === 'person.update');
+  const events = (await auditSince(mark)).filter((e) => e.action === 'person.update');
   assert.equal(events.length, 1);
   for (const loser of results.filter((r) => r.status === 409)) {
     assert.equal((loser.json.current as { version: number }).version, 2);
