@@ -6,18 +6,19 @@
  * written reasons or move-on plan). Withdrawing a proposal and reinstating an ended duty keep the history in
  * the duty's `ext` (endingHistory), as well as in the audit trail.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { todayInLondon } from '../../domain/calendar/civil-date.ts';
-import type { Duty } from '../../domain/case-file/schema.ts';
+import type { Duty, Meeting } from '../../domain/case-file/schema.ts';
 import { proposeEnding, reinstateDuty, signOff, withdrawEnding, type EndingContext } from '../../domain/care-records/duty-ending.ts';
 import { involvesAccommodation } from '../../domain/care-records/ending-checks.ts';
 import { periodCovers } from '../../domain/care-records/periods.ts';
 import * as registerMap from '../register/case-file-mapping.ts';
 import type { CaseWriter } from '../register/case-write.ts';
 import { ensureStaffRecord } from '../register/repository.ts';
+import { meetings } from '../coordination/tables.ts';
 import { ctos, duties, residences } from '../register/tables.ts';
 import { parseInput, throwIfIssues } from '../register/use-case.ts';
 import { proposeEndingInput, reinstateInput, signOffInput, withdrawEndingInput } from './api-schemas.ts';
@@ -39,15 +40,17 @@ export function createEndingWrites({ caseWriter }: { caseWriter: CaseWriter }) {
     return { id: before.id, version: updated.version };
   }
 
-  /** What the ending checks need to know about the case on a date (no meetings are stored yet). */
-  async function endingContext(tx: Tx, personId: string, duty: Duty, on: string): Promise<Omit<EndingContext, 'on'>> {
+  /** What the ending checks need to know about the case on a date. */
+  async function endingContext(tx: Tx, personId: string, duty: Duty, on: string, meetingId = duty.ending?.reviewMeetingId): Promise<Omit<EndingContext, 'on'>> {
     // Any CTO in force blocks the ending (s117(2): the person is a community patient), whichever detention it follows.
     const ctoRows = await tx.select().from(ctos).where(eq(ctos.personId, personId));
     const residenceRows = await tx.select().from(residences).where(eq(residences.personId, personId));
     const services = (await tx.select().from(careServices).where(eq(careServices.personId, personId))).map(map.serviceFromRow);
+    // The review meeting, where coordination holds it: it must have been held by the date of the step.
+    const meeting = meetingId ? (await tx.select().from(meetings).where(and(eq(meetings.personId, personId), eq(meetings.id, meetingId))))[0] : undefined;
     return {
       ctos: ctoRows.map((cto) => ({ start: cto.start, end: cto.end ?? undefined })),
-      reviewMeeting: undefined,
+      reviewMeeting: meeting ? (meeting.record as Pick<Meeting, 'date' | 'status'>) : undefined,
       accommodationInvolved: involvesAccommodation(services, duty.id, on),
       conditionallyDischarged: residenceRows.some((r) => r.legalCondition === 'conditional_discharge' && periodCovers({ from: r.from, to: r.to ?? undefined }, on)),
       legalSignOffRecorded: duty.ending?.ext?.legalSignOff === true,
@@ -65,7 +68,7 @@ export function createEndingWrites({ caseWriter }: { caseWriter: CaseWriter }) {
         const { version, legalSignOff, ...proposal } = parseInput(proposeEndingInput, input);
         const before = await loadDuty(tx, personId, dutyId);
         const on = todayInLondon(ctx.now);
-        const context = { ...(await endingContext(tx, personId, before, on)), legalSignOffRecorded: legalSignOff === true, on };
+        const context = { ...(await endingContext(tx, personId, before, on, proposal.reviewMeetingId)), legalSignOffRecorded: legalSignOff === true, on };
         const outcome = proposeEnding(before, { ...proposal, ...(legalSignOff ? { ext: { legalSignOff } } : {}) }, context);
         if (!outcome.allowed) throw refusal(outcome.reasons);
         return saveDuty(tx, ctx, personId, version, before, outcome.result.duty, 'duty.propose_ending');

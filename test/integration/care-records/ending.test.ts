@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import type { ValidationError } from '../../../src/platform/errors.ts';
+import { meetings } from '../../../src/modules/coordination/tables.ts';
 import { openCareWorld, orgs, refusedWith, type CareWorld } from './support.ts';
 
 let w: CareWorld;
@@ -86,6 +88,16 @@ describe('ending a duty, through the service', () => {
     const open = await dutyOf(id);
     assert.equal(open.endingState, 'open');
     assert.equal((open.record.ext?.endingHistory as unknown[]).length, 1);
+  });
+
+  test('the review meeting, where coordination holds it, must have been held by the sign-off', async () => {
+    const { id, dutyId } = await w.person({ givenName: 'Meg', familyName: 'Meeting' });
+    await w.db.insert(meetings).values({ personId: id, id: 'review-1', record: { date: '2026-03-20', status: 'planned', kind: 'review', invited: ['person'], attended: [] } });
+    await w.care.proposeEnding(w.council, id, dutyId, { version: 1, ...proper });
+    await assert.rejects(w.care.signOffEnding(w.council, id, dutyId, { version: 2, body: 'local_authority', date: '2026-03-05' }), refusedWith('reviewMeetingId', /review meeting on 20 March 2026 has not been held/));
+    await w.db.update(meetings).set({ record: { date: '2026-03-01', status: 'held', kind: 'review', invited: ['person'], attended: ['person'] } }).where(eq(meetings.personId, id));
+    const signed = await w.care.signOffEnding(w.council, id, dutyId, { version: 2, body: 'local_authority', date: '2026-03-05' });
+    assert.equal(signed.ended, false);
   });
 
   test('a qualifying re-detention ends the open duty (redetained); a section 2 does not', async () => {
