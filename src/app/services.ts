@@ -18,6 +18,9 @@ import { createReportsService } from '../modules/reports/service.ts';
 import { createChronologyService } from '../modules/chronology/service.ts';
 import { createCoordinationService } from '../modules/coordination/service.ts';
 import { createInteropService } from '../modules/interop/service.ts';
+import { careRecordsSectionStore } from '../modules/care-records/section-store.ts';
+import { complaintsSectionStore } from '../modules/complaints/section-store.ts';
+import { coordinationSectionStore } from '../modules/coordination/section-store.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -29,7 +32,9 @@ export function createServices({ db, config, logger }: ServiceDeps) {
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   // One case writer for every capability, so every change to a case runs the case-change listeners.
   const caseWriter = createCaseWriter({ db });
-  const register = createRegisterService({ db, caseChanged: caseWriter.caseChanged, detentionRecorded: endDutiesOnNewDetention });
+  // Every capability's case-file sections, so import, export and the alerts see a person's whole case.
+  const sectionStores = [careRecordsSectionStore, coordinationSectionStore, complaintsSectionStore];
+  const register = createRegisterService({ db, sectionStores, caseChanged: caseWriter.caseChanged, detentionRecorded: endDutiesOnNewDetention });
   const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile });
   caseWriter.addListener(alerts.onCaseChanged);
   return {

@@ -6,31 +6,16 @@
  * import and export hand each section to the store that owns it.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServiceContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { CaseFile, Duty } from '../../domain/case-file/schema.ts';
+import type { Duty } from '../../domain/case-file/schema.ts';
 import * as map from './case-file-mapping.ts';
 import { referencedOrganisationIds, referencedStaffIds } from './case-references.ts';
 import { loadCaseRows } from './repository.ts';
 import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, residences } from './tables.ts';
 
-/** The case-file sections a store may own: every array of the contract but organisations and staff. */
-export type CaseFileSection = Exclude<keyof CaseFile, 'schema' | 'ext' | 'person' | 'organisations' | 'staff'>;
-
-/** The file's organisation and staff ids → the ids they were matched or created with on import. */
-export interface ImportIds {
-  organisation(id: string): string;
-  staff(id: string): string;
-  /** A `Ref` ("person", a contact, staff or organisation id) as stored. */
-  ref(ref: string): string;
-}
-
-export interface SectionStore {
-  sections: readonly CaseFileSection[];
-  importSections(tx: DbOrTx, ctx: ServiceContext, personId: string, file: CaseFile, ids: ImportIds): Promise<void>;
-  exportSections(tx: DbOrTx, personId: string): Promise<Partial<CaseFile>>;
-  referencedIds(sections: Partial<CaseFile>): { organisationIds: string[]; staffIds: string[] };
-}
+// The store shape is the shared seam of src/modules/case-files/section-store.ts; these names stay for the register's callers.
+export type { CaseFileSection, CaseFileSectionStore as SectionStore, ImportIdMap as ImportIds } from '../case-files/section-store.ts';
+import type { CaseFileSection, CaseFileSectionStore as SectionStore } from '../case-files/section-store.ts';
 
 export const registerSections = ['contacts', 'detentions', 'ctos', 'residences', 'gpRegistrations', 'duties', 'disputes', 'allocations'] as const satisfies readonly CaseFileSection[];
 
