@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { todayInLondon } from '../../domain/calendar/civil-date.ts';
-import { ConflictError, ValidationError, type ValidationIssue } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type ValidationIssue } from '../../platform/errors.ts';
 import { conflictRows } from '../../platform/http/conflict-rows.ts';
 import { serviceContext } from '../../platform/http/request-context.ts';
 import { hasPermission, type Permission } from '../../platform/permissions.ts';
@@ -23,6 +23,12 @@ import { caseSubNavigation, identityOf } from './view-shaping/identity.ts';
 type Params = { personId: string; recordId?: string };
 type Query = Record<string, string | undefined>;
 type Service = CoordinationService;
+
+/** The section whose record a change form names by `:recordId` (an unknown id is 404, like an unknown person). */
+const recordSections: Partial<Record<CoordinationForm, 'panelRequests' | 'placementSearches' | 'meetings' | 'decisions' | 'actions' | 'appointments'>> = {
+  decidePanelRequest: 'panelRequests', placementOutcome: 'placementSearches', meetingHeld: 'meetings', cancelMeeting: 'meetings',
+  premiseFailed: 'decisions', completeAction: 'actions', appointmentOutcome: 'appointments',
+};
 
 const sections: Record<CoordinationSectionKey, { title: string; template: string }> = {
   panels: { title: 'Panels and placements', template: 'coordination/views/panels.njk' },
@@ -177,6 +183,8 @@ export function registerCoordinationPageRoutes(app: FastifyInstance, services: {
     const render = async (request: FastifyRequest<{ Params: Params; Querystring: Query }>, reply: FastifyReply, body: FormBody | null, issues: ValidationIssue[] = []) => {
       const ctx = serviceContext(request);
       const c = await coordination.getCoordination(ctx, request.params.personId);
+      const section = recordSections[name];
+      if (section && !(c[section] as { id: string }[]).some((r) => r.id === request.params.recordId)) throw new NotFoundError('No such record');
       const today = todayInLondon(ctx.now);
       const start = spec.initial?.(c, request.params, request.query ?? {}, today) ?? { values: {} };
       const values = body ?? start.values;
