@@ -29,7 +29,7 @@ const platformRoutes: RegisterRoutes[] = [
 ];
 
 /** Modules: add `registerRegisterRoutes` (and later capabilities) here. */
-const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, registerComplaintsRoutes, registerAlertsRoutes, registerChronologyRoutes, registerReportsRoutes, registerCoordinationRoutes];
+const moduleRoutes: RegisterRoutes[] = [(app, services) => registerRegisterRoutes(app, services, { personSections }), registerCareRecordsRoutes, (app, services) => registerComplaintsRoutes(app, services, { personSections }), registerAlertsRoutes, registerChronologyRoutes, registerReportsRoutes, registerCoordinationRoutes];
 moduleRoutes.push(registerInteropRoutes);
 
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
