@@ -119,3 +119,17 @@ test('a NUL character in a form field is a 400 page, not a crash', async () => {
   assert.ok(response.statusCode >= 400 && response.statusCode < 500, String(response.statusCode));
   assert.match(String(response.headers['content-type']), /text\/html/);
 });
+
+test('pages carry the GOV.UK time-out warning (hidden until shortly before the session ends), API responses do not', async () => {
+  const user = world.users.get('practitioner');
+  assert.ok(user);
+  const page = await world.t.app.inject({ method: 'GET', url: '/people', headers: user.headers });
+  const banner = /<div class="govuk-notification-banner" id="app-timeout-warning"[^>]*data-ends-in-seconds="(\d+)"[^>]*hidden>/.exec(page.body);
+  assert.ok(banner, 'the warning is on the page, hidden');
+  const seconds = Number(banner[1]);
+  const idle = world.t.config.sessionIdleMinutes * 60;
+  assert.ok(seconds > idle - 120 && seconds <= idle, `ends in ${seconds}s of ${idle}s`);
+  assert.match(page.body, /<a class="govuk-notification-banner__link" id="app-timeout-stay" href="\/people">Stay signed in<\/a>/);
+  const signedOut = await world.t.app.inject({ method: 'GET', url: '/sign-in' });
+  assert.doesNotMatch(signedOut.body, /app-timeout-warning/, 'not shown to someone not signed in');
+});

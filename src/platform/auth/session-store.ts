@@ -31,6 +31,8 @@ export interface ActiveSession {
   csrfToken: string;
   user: typeof users.$inferSelect;
   organisation: { id: string; name: string };
+  /** Seconds until this session ends if nothing else happens (idle or absolute time-out): for the time-out warning. */
+  endsInSeconds: number;
 }
 
 export async function startSession(db: DbOrTx, userId: string, now: Date, policy: SessionPolicy): Promise<StartedSession> {
@@ -57,10 +59,14 @@ export async function resumeSession(db: DbOrTx, id: string, now: Date, policy: S
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return undefined;
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
+  let lastSeen = row.session.lastSeenAt.getTime();
+  if (now.getTime() - lastSeen >= TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+    lastSeen = now.getTime();
   }
-  return { idHash, csrfToken: row.session.csrfToken, user: row.user, organisation: row.organisation };
+  const endsAt = Math.min(lastSeen + policy.idleMinutes * 60_000, row.session.expiresAt.getTime());
+  const endsInSeconds = Math.max(0, Math.floor((endsAt - now.getTime()) / 1000));
+  return { idHash, csrfToken: row.session.csrfToken, user: row.user, organisation: row.organisation, endsInSeconds };
 }
 
 export async function endSession(db: DbOrTx, id: string): Promise<void> {

@@ -73,6 +73,8 @@ export function pageLocals(request: FastifyRequest, reply: FastifyReply, navigat
     cspNonce: reply.cspNonce?.script ?? '',
     currentPath: request.url.split('?')[0] ?? '/',
     navigation: navigationFor(request, navigation),
+    /** Seconds until the session ends without activity: the layout's time-out warning (GOV.UK pattern). */
+    sessionEndsInSeconds: session?.endsInSeconds ?? null,
   };
   return Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => session?.csrfToken ?? ensureAnonymousCsrfToken(request, reply) });
 }
