@@ -42,6 +42,11 @@ export function assertPermission(actor: Pick<Actor, 'roles'>, permission: Permis
   if (!hasPermission(actor, permission)) throw new ForbiddenError();
 }
 
+/** Passes when the actor holds any one of the permissions (e.g. importing: case:write or register:import). */
+export function assertAnyPermission(actor: Pick<Actor, 'roles'>, ...permissions: Permission[]): void {
+  if (!permissions.some((permission) => hasPermission(actor, permission))) throw new ForbiddenError();
+}
+
 export function isPermission(value: string): value is Permission {
   return (permissions as readonly string[]).includes(value);
 }

@@ -154,14 +154,11 @@ export function createInteropService(deps: InteropServiceDeps) {
       // so each imported person gets a fresh id (a second spreadsheet's line 2 is someone else).
       const files = caseFilesFromPlan(plan, await reference()).map((file) => ({ planned: file.person.id, file: { ...file, person: { ...file.person, id: randomUUID() } } }));
       const linesOf = (personId: string) => plan.rows.filter((r) => r.status === 'ready' && r.creates.person.id === personId).map((r) => r.line);
-      // register:import authorises writing the imported cases; the register's import checks case:write, so the
-      // importing actor (an admin holds no case:write) carries it for this transaction only. Audit names the actor.
-      const importing: ServiceContext = { ...ctx, actor: { ...ctx.actor, roles: [...new Set([...ctx.actor.roles, 'practitioner' as const])] } };
       return db.transaction(async (tx) => {
         const personIds: string[] = [];
         for (const { planned, file } of files) {
           try {
-            personIds.push((await register.importCaseFile(tx, importing, file)).personId);
+            personIds.push((await register.importCaseFile(tx, ctx, file)).personId);
           } catch (error) {
             if (error instanceof ValidationError) throw new RegisterImportFailedError(linesOf(planned), error.issues.map((i) => `${i.path || '(file)'}: ${i.message}`));
             if (error instanceof ConflictError) throw new RegisterImportFailedError(linesOf(planned), [error.message]);

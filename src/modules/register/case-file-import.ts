@@ -14,7 +14,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
-import { assertPermission } from '../../platform/permissions.ts';
+import { assertAnyPermission } from '../../platform/permissions.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { validateCaseFile } from '../../domain/case-file/validate.ts';
 import * as map from './case-file-mapping.ts';
@@ -44,7 +44,8 @@ export function checkCaseFile(input: unknown, stores: readonly SectionStore[] = 
 }
 
 export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unknown, otherStores: readonly SectionStore[] = []): Promise<ImportResult> {
-  assertPermission(ctx.actor, 'case:write');
+  // A practitioner imports a case; an administrator moving a council's legacy register in holds register:import.
+  assertAnyPermission(ctx.actor, 'case:write', 'register:import');
   const stores = [registerSectionStore, ...otherStores];
   const file = checkCaseFile(input, stores);
   const personId = file.person.id;
