@@ -80,7 +80,7 @@ export async function seedDemo(services: SeedServices, options: { people?: numbe
 
   const files = [
     storedSectionsOf(referenceCaseFile(), services.register.storedSections()),
-    ...generateDemoCaseFiles({ seed: DEMO_SEED, people: options.people ?? DEMO_PEOPLE, asOf: todayInLondon(now), sections: 'register' }),
+    ...generateDemoCaseFiles({ seed: DEMO_SEED, people: options.people ?? DEMO_PEOPLE, asOf: todayInLondon(now), sections: 'all' }),
   ];
   await services.db.transaction(async (tx) => {
     for (const file of files) await services.register.importCaseFile(tx, importContext(file, now), file);
