@@ -65,8 +65,8 @@ export function createEndingWrites({ caseWriter }: { caseWriter: CaseWriter }) {
   return {
     proposeEnding: (ctx: ServiceContext, personId: string, dutyId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, legalSignOff, ...proposal } = parseInput(proposeEndingInput, input);
         const before = await loadDuty(tx, personId, dutyId);
+        const { version, legalSignOff, ...proposal } = parseInput(proposeEndingInput, input);
         const on = todayInLondon(ctx.now);
         const context = { ...(await endingContext(tx, personId, before, on, proposal.reviewMeetingId)), legalSignOffRecorded: legalSignOff === true, on };
         const outcome = proposeEnding(before, { ...proposal, ...(legalSignOff ? { ext: { legalSignOff } } : {}) }, context);
@@ -77,8 +77,8 @@ export function createEndingWrites({ caseWriter }: { caseWriter: CaseWriter }) {
     /** One body signs off; the actor must belong to that body (the system actor may record either). */
     signOffEnding: (ctx: ServiceContext, personId: string, dutyId: string, input: unknown): Promise<Written & { ended: boolean }> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, body, date, staffId } = parseInput(signOffInput, input);
         const before = await loadDuty(tx, personId, dutyId);
+        const { version, body, date, staffId } = parseInput(signOffInput, input);
         const bodyId = body === 'local_authority' ? before.localAuthorityId : before.healthBodyId;
         const signer = await ensureStaffRecord(tx, staffId ?? ctx.actor.id);
         throwIfIssues([
@@ -93,8 +93,8 @@ export function createEndingWrites({ caseWriter }: { caseWriter: CaseWriter }) {
 
     withdrawEnding: (ctx: ServiceContext, personId: string, dutyId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version } = parseInput(withdrawEndingInput, input);
         const before = await loadDuty(tx, personId, dutyId);
+        const { version } = parseInput(withdrawEndingInput, input);
         const outcome = withdrawEnding(before);
         if (!outcome.allowed) throw refusal(outcome.reasons);
         const after = withHistory(outcome.result.duty, { withdrawn: outcome.result.withdrawn, on: todayInLondon(ctx.now), by: ctx.actor.name });
@@ -104,8 +104,8 @@ export function createEndingWrites({ caseWriter }: { caseWriter: CaseWriter }) {
     /** An ended duty found to have ended wrongly continues from its end date; the ending is kept in the history. */
     reinstateDuty: (ctx: ServiceContext, personId: string, dutyId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, ...decision } = parseInput(reinstateInput, input);
         const before = await loadDuty(tx, personId, dutyId);
+        const { version, ...decision } = parseInput(reinstateInput, input);
         const outcome = reinstateDuty(before, decision);
         if (!outcome.allowed) throw refusal(outcome.reasons);
         const after = withHistory(outcome.result.duty, { reinstated: outcome.result.change, by: ctx.actor.name });

@@ -58,8 +58,8 @@ export function createMoneyWrites({ caseWriter, refundInterestPercent }: MoneyDe
     /** Works out the refund of one charge up to the refund date and records it on the charge. */
     recordRefund: (ctx: ServiceContext, personId: string, chargeId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, refundDate, annualRatePercent, method } = parseInput(recordRefundInput, input);
         const row = await requireRow(tx.select().from(charges).where(chargeWhere(personId, chargeId)));
+        const { version, refundDate, annualRatePercent, method } = parseInput(recordRefundInput, input);
         const before = map.chargeFromRow(row);
         throwIfIssues(before.refund ? [{ path: 'refundDate', message: 'A refund is already recorded for this charge' }] : []);
         throwIfIssues(refundDate < before.from ? [{ path: 'refundDate', message: 'The refund date must be on or after the charge started' }] : []);
@@ -89,8 +89,8 @@ export function createMoneyWrites({ caseWriter, refundInterestPercent }: MoneyDe
 
     recordOfferResponse: (ctx: ServiceContext, personId: string, offerId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, ...response } = parseInput(offerResponseInput, input);
         const before = map.paymentOfferFromRow(await requireRow(tx.select().from(paymentOffers).where(offerWhere(personId, offerId))));
+        const { version, ...response } = parseInput(offerResponseInput, input);
         throwIfIssues(response.respondedOn !== undefined && response.respondedOn < before.offeredOn ? [{ path: 'respondedOn', message: 'The date the person answered must be on or after the offer' }] : []);
         const { respondedOn: _r, reviewOn: _v, ...kept } = before;
         const after = defined({ ...kept, ...response }) as PaymentOffer;

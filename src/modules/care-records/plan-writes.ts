@@ -58,8 +58,8 @@ export function createPlanWrites({ caseWriter, reviewMonths }: { caseWriter: Cas
 
     addNeed: (ctx: ServiceContext, personId: string, planId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, ...need } = parseInput(needInput, input);
         const before = await loadPlan(tx, personId, planId);
+        const { version, ...need } = parseInput(needInput, input);
         if (before.status !== 'draft') throw refusal([{ ruleId: 'PLAN-04', field: 'description', reason: 'This plan is agreed, so it cannot change. Start a new version of the plan to add a need.' }]);
         const after: CarePlan = { ...before, needs: [...before.needs, defined({ id: randomUUID(), ...need })] };
         return savePlan(tx, ctx, personId, version, before, after, 'care_plan.add_need');
@@ -67,8 +67,8 @@ export function createPlanWrites({ caseWriter, reviewMonths }: { caseWriter: Cas
 
     agreePlan: (ctx: ServiceContext, personId: string, planId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, agreedOn, reviewDue } = parseInput(agreePlanInput, input);
         const before = await loadPlan(tx, personId, planId);
+        const { version, agreedOn, reviewDue } = parseInput(agreePlanInput, input);
         const plans = (await tx.select().from(carePlans).where(eq(carePlans.personId, personId))).map(map.carePlanFromRow);
         const outcome = agreeCarePlan({ plan: before, plans, agreedOn, reviewDue, reviewMonths });
         if (!outcome.allowed) throw refusal(outcome.reasons);
@@ -82,8 +82,8 @@ export function createPlanWrites({ caseWriter, reviewMonths }: { caseWriter: Cas
 
     recordReview: (ctx: ServiceContext, personId: string, planId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, reviewedOn } = parseInput(planReviewInput, input);
         const before = await loadPlan(tx, personId, planId);
+        const { version, reviewedOn } = parseInput(planReviewInput, input);
         const outcome = recordPlanReview(before, reviewedOn, reviewMonths);
         if (!outcome.allowed) throw refusal(outcome.reasons);
         return savePlan(tx, ctx, personId, version, before, outcome.result, 'care_plan.review');
@@ -92,8 +92,8 @@ export function createPlanWrites({ caseWriter, reviewMonths }: { caseWriter: Cas
     /** Records who the agreed plan was sent to (no coordination module yet: kept on the plan's `ext.sharedWith`). */
     recordPlanShared: (ctx: ServiceContext, personId: string, planId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, ...sent } = parseInput(planShareInput, input);
         const before = await loadPlan(tx, personId, planId);
+        const { version, ...sent } = parseInput(planShareInput, input);
         if (before.status === 'draft') throw refusal([{ ruleId: 'PLAN-04', field: 'sentTo', reason: 'Agree the plan before you share it.' }]);
         const sharedWith = [...((before.ext?.sharedWith as unknown[] | undefined) ?? []), defined({ ...sent, by: ctx.actor.name })];
         return savePlan(tx, ctx, personId, version, before, { ...before, ext: { ...before.ext, sharedWith } }, 'care_plan.share');

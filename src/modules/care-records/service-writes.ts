@@ -60,8 +60,8 @@ export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) 
     /** Adds a dated share to the ledger; the whole ledger must stay valid (each period 100%, no overlaps). */
     addFundingShare: (ctx: ServiceContext, personId: string, serviceId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
-        const { version, agreementReference, ...share } = await validateInput(fundingShareInput, input, async () => []);
         const before = await loadService(tx, personId, serviceId);
+        const { version, agreementReference, ...share } = await validateInput(fundingShareInput, input, async () => []);
         const shares = [...(before.funding ?? []), defined(share) as FundingShare].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
         const problems = validateFundingShares(shares);
         if (problems.length > 0) throw refusal(problems, (field) => field.replace(/^funding\[\d+\]\./, ''));
@@ -74,8 +74,8 @@ export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) 
     /** SERV-07…09: a top-up only for a preferred, dearer aftercare setting with a suitable one offered. */
     setTopUp: (ctx: ServiceContext, personId: string, serviceId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx, person) => {
-        const { version, usualWeeklyCostPence, ...topUp } = await validateInput(topUpInput, input, async () => []);
         const before = await loadService(tx, personId, serviceId);
+        const { version, usualWeeklyCostPence, ...topUp } = await validateInput(topUpInput, input, async () => []);
         const duty = await requireRow(tx.select().from(duties).where(dutyWhere(personId, before.dutyId)));
         const verdict = checkTopUpAllowed({
           topUp,
