@@ -34,6 +34,8 @@ const commands: Record<string, () => Promise<{ command: CommandDefinition }>> = 
   'import-register': () => import('./commands/import-register.ts'),
   organisations: () => import('./commands/organisations.ts'),
   'export-cld': () => import('./commands/export-cld.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
