@@ -10,6 +10,8 @@ import { loadCaseRows, staffByIds } from '../register/repository.ts';
 import { listRecords, organisationsByIds } from './repository.ts';
 import { coordinationSections, type CoordinationSection, type SectionRecord, type Versioned } from './sections.ts';
 import type { PersonRow } from '../register/case-write.ts';
+import { and, eq } from 'drizzle-orm';
+import { careServices } from '../care-records/tables.ts';
 
 export type CoordinationRecords = { [S in CoordinationSection]: Versioned<SectionRecord[S]>[] };
 
@@ -22,6 +24,8 @@ export interface CoordinationCase extends CoordinationRecords {
   names: Record<string, string>;
   /** Provider organisations mentioned by panel requests and placement searches, with their CQC ratings. */
   providers: { id: string; name: string; code: string | null; cqc: Record<string, string> | null }[];
+  /** Services the care plan proposes (status planned, from the care-records module): a panel request starts from one. */
+  proposedServices: { id: string; dutyId: string; description: string; providerId: string | null; weeklyCostPence: number | null }[];
 }
 
 export async function loadCoordinationRecords(db: DbOrTx, personId: string): Promise<CoordinationRecords> {
@@ -40,6 +44,11 @@ export async function loadCoordinationCase(db: DbOrTx, person: PersonRow): Promi
   for (const a of records.actions) refs.add(a.ownerId);
   for (const a of records.appointments) refs.add(a.staffId);
   for (const c of records.communications) if (c.staffId) refs.add(c.staffId);
+  const proposedServices = await db
+    .select({ id: careServices.id, dutyId: careServices.dutyId, description: careServices.description, providerId: careServices.providerId, weeklyCostPence: careServices.weeklyCostPence })
+    .from(careServices)
+    .where(and(eq(careServices.personId, person.id), eq(careServices.status, 'planned')));
+  for (const service of proposedServices) if (service.providerId) refs.add(service.providerId);
   const ids = [...refs];
   const organisations = await organisationsByIds(db, ids);
   const staff = await staffByIds(db, ids);
@@ -53,6 +62,7 @@ export async function loadCoordinationCase(db: DbOrTx, person: PersonRow): Promi
     residences: rows.residences.map(residenceFromRow),
     ...records,
     names,
+    proposedServices,
     providers: organisations.filter((o) => o.kind === 'provider').map((o) => ({ id: o.id, name: o.name, code: o.code, cqc: (o.cqc as Record<string, string> | null) ?? null })),
   };
 }

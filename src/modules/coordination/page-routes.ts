@@ -58,10 +58,13 @@ const formSpecs: Record<CoordinationForm, FormSpec> = {
     // A resubmission starts from the request it follows, and the only duty is chosen for the user: nobody retypes what is recorded.
     initial: (c, _p, q, today) => {
       const earlier = c.panelRequests.find((r) => r.id === q.resubmit);
-      const values: FormBody = { ...dateValues('submittedOn', today), dutyId: earlier?.dutyId ?? (c.duties.length === 1 ? c.duties[0]?.id : undefined) };
+      const service = c.proposedServices.find((x) => x.id === q.service);
+      const values: FormBody = { ...dateValues('submittedOn', today), dutyId: earlier?.dutyId ?? service?.dutyId ?? (c.duties.length === 1 ? c.duties[0]?.id : undefined) };
+      if (service) Object.assign(values, { proposal: service.description, providerId: service.providerId ?? undefined, weeklyCost: service.weeklyCostPence === null ? '' : (service.weeklyCostPence / 100).toFixed(2) });
       if (earlier) Object.assign(values, { proposal: earlier.proposal, providerId: earlier.providerId, weeklyCost: earlier.weeklyCostPence === undefined ? '' : (earlier.weeklyCostPence / 100).toFixed(2), resubmissionOf: earlier.id });
       const banner = earlier ? previousRejectionBanner({ ...earlier, id: 'new', resubmissionOf: earlier.id }, c.panelRequests) : null;
-      return { values, banner, intro: earlier ? `This resubmits the request of ${earlier.submittedOn}. Its details are filled in for you.` : undefined };
+      const intro = earlier ? `This resubmits the request of ${earlier.submittedOn}. Its details are filled in for you.` : service ? 'The details come from the service proposed in the care plan.' : undefined;
+      return { values, banner, intro };
     },
     submit: (s, ctx, p, input) => s.raisePanelRequest(ctx, p.personId, input),
   },
@@ -161,6 +164,7 @@ export function registerCoordinationPageRoutes(app: FastifyInstance, services: {
       subNavigation: caseSubNavigation(personId, paths.section(personId, key)),
       canWrite,
       links: { newPanelRequest: link('newPanelRequest'), newPlacementSearch: link('newPlacementSearch'), newMeeting: link('newMeeting'), newDecision: link('newDecision'), newAction: link('newAction'), newCommunicationPlan: link('newCommunicationPlan'), newCommunication: link('newCommunication'), newAppointment: link('newAppointment') },
+      proposedServices: key === 'panels' ? view.proposedServiceRows(c, personId, canWrite) : [],
       panelCards: key === 'panels' ? view.panelCards(c, personId, { write: canWrite, decide: hasPermission(ctx.actor, 'panel:decide') }) : [],
       placementSummaries: key === 'panels' ? view.placementSummaries(c, today) : [],
       placementRows: key === 'panels' ? view.placementRows(c, personId, canWrite) : [],

@@ -8,11 +8,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts';
 import type { ServiceContext } from '../../../src/platform/context.ts';
+import { careServices } from '../../../src/modules/care-records/tables.ts';
 
 let t: TestApp;
 let worker: SignedIn;
 let panelMember: SignedIn;
 let personId = '';
+let dutyId = '';
 
 const form = (user: SignedIn, url: string, fields: Record<string, string | string[]>, csrf = true) => {
   const body = new URLSearchParams();
@@ -33,7 +35,7 @@ before(async () => {
   const register = t.services.register;
   personId = (await register.createPerson(ctx, { givenName: 'Brian', familyName: 'Bee' })).id;
   const detention = await register.addDetention(ctx, personId, { section: '3', start: '2022-01-10', end: '2022-06-01' });
-  await register.addDuty(ctx, personId, { detentionId: detention.id, start: '2022-06-01', localAuthorityId: worker.organisationId, healthBodyId: 'org-icb' });
+  dutyId = (await register.addDuty(ctx, personId, { detentionId: detention.id, start: '2022-06-01', localAuthorityId: worker.organisationId, healthBodyId: 'org-icb' })).id;
 });
 after(() => t.close());
 
@@ -97,6 +99,16 @@ test('a decision gets a letter: HTML preview, PDF, and recording it as sent mark
   assert.equal((await form(worker, letterHref, {})).statusCode, 200);
   assert.match((await get(worker, `/people/${personId}/meetings`)).body, /Told<\/strong>/);
   assert.match((await get(worker, `/people/${personId}/letters`)).body, /Letter: A decision about your aftercare/);
+});
+
+test('a service proposed in the care plan is one step from a panel request, filled in from it', async () => {
+  await t.database.db.insert(careServices).values({ personId, id: 'sv1', dutyId, needIds: [], description: '24-hour supported living near his support services', kind: 'supported_living', providerId: 'org-agency', status: 'planned', weeklyCostPence: 210000, aftercare: true });
+  const panels = await get(worker, `/people/${personId}/panels`);
+  assert.match(panels.body, /Services proposed in the care plan/);
+  const form = await get(worker, `/people/${personId}/panel-requests/new?service=sv1`);
+  assert.match(form.body, /24-hour supported living near his support services<\/textarea>/);
+  assert.match(form.body, /value="2100.00"/);
+  assert.match(form.body, /<option value="org-agency" selected>/);
 });
 
 test('providers, the panel agenda and my actions render', async () => {

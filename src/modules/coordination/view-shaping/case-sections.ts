@@ -62,6 +62,17 @@ export function panelCards(c: CoordinationCase, personId: string, can: { write: 
   });
 }
 
+/** Services the care plan proposes that have no panel request yet, each one step from a pre-filled request. */
+export function proposedServiceRows(c: CoordinationCase, personId: string, canWrite: boolean) {
+  const requested = new Set(c.panelRequests.map((r) => r.proposal.trim()));
+  return c.proposedServices.filter((s) => !requested.has(s.description.trim())).map((s) => [
+    { text: s.description },
+    { text: providerText(c, s.providerId ?? undefined) ?? 'Provider not chosen' },
+    { text: pounds(s.weeklyCostPence ?? undefined) ?? 'Not recorded' },
+    { html: canWrite ? `<a class="govuk-link" href="${paths.form(personId, 'newPanelRequest', '', { service: s.id })}">Raise a panel request</a>` : '' },
+  ]);
+}
+
 export function placementSummaries(c: CoordinationCase, today: string) {
   return c.duties.map((duty) => {
     const s = placementSummary(duty.id, c.placementSearches, c.residences, today);
