@@ -15,6 +15,7 @@ import type { PanelRequest } from '../../domain/case-file/schema.ts';
 import { checkResubmission, decidePanelRequest } from '../../domain/coordination/panel-requests.ts';
 import { cancelMeeting, recordMeetingHeld } from '../../domain/coordination/meetings.ts';
 import type { CaseWriter, PersonRow } from '../register/case-write.ts';
+import { compact as compactRecord } from '../register/case-file-mapping.ts';
 import { ensureStaffRecord, workersOf } from '../register/repository.ts';
 import { throwIfIssues, today, validateInput } from '../register/use-case.ts';
 import * as input from './api-schemas.ts';
@@ -31,7 +32,7 @@ interface KnownIds {
 }
 
 /** Drops undefined fields so a stored record is exactly its contract shape. */
-const compact = <T extends Record<string, unknown>>(record: T): T => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+const compact = <T extends Record<string, unknown>>(record: T): T => compactRecord(record) as T;
 
 /** A change made from a stale page is a conflict, before any rule is applied to what is stored now. */
 function assertFresh(record: { version: number }, version: number, attempted: Record<string, unknown>): void {
@@ -228,8 +229,8 @@ export function createCaseWrites({ caseWriter }: { caseWriter: CaseWriter }) {
           { path: 'with', id: g.with, among: 'ref', message: 'Select the person, a contact or a member of staff' },
           { path: 'aboutDecisionIds', id: g.aboutDecisionIds, among: 'decision', message: 'Select decisions of this person' },
         ]);
-        await keepStaff(tx, [data.staffId ?? (ctx.actor.kind === 'user' ? ctx.actor.id : undefined)]);
         const staffId = data.staffId ?? (ctx.actor.kind === 'user' ? ctx.actor.id : undefined);
+        await keepStaff(tx, [staffId]);
         return create(tx, ctx, personId, 'communications', { id: randomUUID(), ...data, staffId, aboutDecisionIds: data.aboutDecisionIds?.length ? data.aboutDecisionIds : undefined });
       }),
 

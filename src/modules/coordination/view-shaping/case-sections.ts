@@ -208,6 +208,7 @@ export function appointmentRows(c: CoordinationCase, personId: string, today: st
   });
 }
 
-function escapeHtml(text: string): string {
+/** For the few table cells built as HTML (a tag beside free text). */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }

@@ -7,7 +7,7 @@ import type { PanelRequest } from '../../../domain/case-file/schema.ts';
 import { formatCivilDate } from '../../register/view-shaping/format.ts';
 import { coordinationPaths as paths } from '../paths.ts';
 import type { Action } from '../../../domain/case-file/schema.ts';
-import { pounds } from './case-sections.ts';
+import { escapeHtml, pounds } from './case-sections.ts';
 import * as tags from './tags.ts';
 
 interface ProviderRow {
@@ -64,6 +64,3 @@ export function myActionRows(items: readonly { personId: string; personName: str
   });
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-}
