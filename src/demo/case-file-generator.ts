@@ -12,7 +12,7 @@ import { Faker, base, en, en_GB } from '@faker-js/faker';
 import type { CivilDate } from '../domain/calendar/civil-date.ts';
 import { addDays } from '../domain/calendar/civil-date.ts';
 import type { CaseFile, Organisation } from '../domain/case-file/schema.ts';
-import { CASE_FILE_SCHEMA_ID } from '../domain/case-file/schema.ts';
+import { emptyCaseFile } from '../domain/case-file/empty-case-file.ts';
 import type { GenerationContext, StaffPool } from './generator/context.ts';
 import { IdSource } from './generator/context.ts';
 import { generateCaseActivity } from './generator/case-activity.ts';
@@ -59,7 +59,12 @@ export function generateDemoCaseFiles(options: GenerateOptions): CaseFile[] {
   const files: CaseFile[] = [];
   const first = options.firstPerson ?? 1;
   for (let n = first; n < first + options.people; n++) {
-    files.push(generateOne(shared, n, `${options.idPrefix ?? `p-${options.seed}-`}${n}`, options.sections ?? 'all', { chains: 0, intensity: 1 }));
+    files.push(
+      generateOne(shared, n, `${options.idPrefix ?? `p-${options.seed}-`}${n}`, options.sections ?? 'all', {
+        chains: 0,
+        intensity: 1,
+      }),
+    );
   }
   return files;
 }
@@ -73,7 +78,11 @@ export function largeCaseFile(seed: number, asOf: CivilDate = '2026-11-27'): Cas
   const shared = sharedState({ seed, people: 1, asOf });
   let closest: CaseFile | undefined;
   for (let candidate = 1; candidate <= 40; candidate++) {
-    const file = generateOne(shared, candidate, `p-large-${seed}`, 'all', { chains: 6, intensity: 14, years: 16 });
+    const file = generateOne(shared, candidate, `p-large-${seed}`, 'all', {
+      chains: 6,
+      intensity: 14,
+      years: 16,
+    });
     const count = countRecords(file);
     if (count >= 900 && count <= 1100) return file;
     if (!closest || Math.abs(count - 1000) < Math.abs(countRecords(closest) - 1000)) closest = file;
@@ -100,7 +109,9 @@ function sharedState(options: GenerateOptions): Shared {
     seed: options.seed,
     asOf: options.asOf,
     organisations,
-    areas: (options.areas ?? demoAreas).filter((area) => organisations.some((o) => o.id === area.localAuthorityId)),
+    areas: (options.areas ?? demoAreas).filter((area) =>
+      organisations.some((o) => o.id === area.localAuthorityId),
+    ),
     staff: createStaffPool(options.seed, organisations),
     faker: new Faker({ locale: [en_GB, en, base] }),
     usedNhsNumbers: new Set(),
@@ -113,26 +124,55 @@ interface Shape {
   years?: number;
 }
 
-function generateOne(shared: Shared, n: number, personId: string, sections: GeneratedSections, shape: Shape): CaseFile {
+function generateOne(
+  shared: Shared,
+  n: number,
+  personId: string,
+  sections: GeneratedSections,
+  shape: Shape,
+): CaseFile {
   const { seed, asOf, faker, areas } = shared;
   const rng = createRandom(seed, n, 1);
   faker.seed([seed, n]);
-  const context: GenerationContext = { rng, faker, asOf, areas, organisations: shared.organisations, staff: shared.staff, intensity: shape.intensity, ids: new IdSource() };
+  const context: GenerationContext = {
+    rng,
+    faker,
+    asOf,
+    areas,
+    organisations: shared.organisations,
+    staff: shared.staff,
+    intensity: shape.intensity,
+    ids: new IdSource(),
+  };
   const englishAreas = areas.filter((area) => area.nation === 'england');
-  const firstArea = rng.chance(0.05) || englishAreas.length === 0 ? rng.pick(areas) : rng.weighted(englishAreas.map((area, i) => [area, i === 0 ? 4 : 2] as const));
-  const person = generatePerson(context, personId, testNhsNumber(createRandom(seed, n, 7), shared.usedNhsNumbers), firstArea);
+  const firstArea =
+    rng.chance(0.05) || englishAreas.length === 0
+      ? rng.pick(areas)
+      : rng.weighted(englishAreas.map((area, i) => [area, i === 0 ? 4 : 2] as const));
+  const person = generatePerson(
+    context,
+    personId,
+    testNhsNumber(createRandom(seed, n, 7), shared.usedNhsNumbers),
+    firstArea,
+  );
   const adulthood = addDays(person.dateOfBirth ?? asOf, 16 * 365);
   const lookBack = addDays(asOf, -Math.round((shape.years ?? rng.int(2, 7)) * 365.25));
   const historyStart = adulthood > lookBack ? adulthood : lookBack;
-  const chains = shape.chains || rng.weighted([[1, 60], [2, 28], [3, 10], [4, 2]]);
+  const chains =
+    shape.chains ||
+    rng.weighted([
+      [1, 60],
+      [2, 28],
+      [3, 10],
+      [4, 2],
+    ]);
   const history = generateDetentionHistory(context, historyStart, firstArea, chains);
   const register = generateRegisterRecords(context, history.lawfulDuties, history.nonQualifying);
   const contacts = generateContacts(context, person, historyStart, firstArea);
   const now = history.timeline.current()?.kind;
   if (now === 'rough_sleeping' || now === 'no_fixed_abode') delete person.address;
 
-  const body: Omit<CaseFile, 'organisations' | 'staff'> = {
-    schema: CASE_FILE_SCHEMA_ID,
+  const body: CaseFile = emptyCaseFile({
     person,
     contacts,
     detentions: history.detentions,
@@ -142,28 +182,29 @@ function generateOne(shared: Shared, n: number, personId: string, sections: Gene
     duties: register.duties,
     disputes: register.disputes,
     allocations: register.allocations,
-    carePlans: [],
-    services: [],
-    charges: [],
-    paymentOffers: [],
-    panelRequests: [],
-    placementSearches: [],
-    meetings: [],
-    decisions: [],
-    actions: [],
-    communicationPlans: [],
-    communications: [],
-    appointments: [],
-    complaints: [],
-    ombudsmanCases: [],
-  };
+  });
   if (sections === 'all') {
     // A separate stream: the register part above is the same whether or not this runs.
-    Object.assign(body, generateCaseActivity({ ...context, rng: createRandom(seed, n, 2) }, { person, contacts, residences: body.residences, duties: register.duties, allocations: register.allocations }));
+    Object.assign(
+      body,
+      generateCaseActivity(
+        { ...context, rng: createRandom(seed, n, 2) },
+        {
+          person,
+          contacts,
+          residences: body.residences,
+          duties: register.duties,
+          allocations: register.allocations,
+        },
+      ),
+    );
   }
   const refs = referencedIds(body);
   const staff = shared.staff.all().filter((member) => refs.has(member.id));
-  const organisations = referencedOrganisations(shared.organisations, refs, staff.map((member) => member.organisationId));
-  const { schema, ...rest } = body;
-  return { schema, organisations, staff, ...rest };
+  const organisations = referencedOrganisations(
+    shared.organisations,
+    refs,
+    staff.map((member) => member.organisationId),
+  );
+  return { ...body, organisations, staff };
 }

@@ -27,11 +27,18 @@ export function daysInMonth(year: number, month: number): number {
 
 // Day numbers use Howard Hinnant's civil-from-days algorithms: exact for the proleptic Gregorian calendar
 // and, unlike going through `Date`, allocation-free on the rules engine's hot path.
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i += 1) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 export function toDayNumber(date: CivilDate): number {
-  let year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  if (month <= 2) year -= 1;
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  const year = digits(date, 0, 4) - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
@@ -51,7 +58,8 @@ export function fromDayNumber(dayNumber: number): CivilDate {
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  return civilDate(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
 export function civilDate(year: number, month: number, day: number): CivilDate {

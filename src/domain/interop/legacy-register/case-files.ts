@@ -4,6 +4,7 @@
  */
 import type { CaseFile, Organisation, Staff } from '../../case-file/schema.ts';
 import type { ImportPlan, PlannedRecords } from './plan.ts';
+import { emptyCaseFile } from '../../case-file/empty-case-file.ts';
 
 /**
  * `reference` is the list the plan was made with: the successors of the bodies named are carried along, as a
@@ -23,39 +24,24 @@ export function caseFilesFromPlan(plan: ImportPlan, reference: readonly Organisa
     const staff = new Map<string, Staff>();
     for (const row of rows) {
       for (const named of row.organisations) {
-        for (let org: Organisation | undefined = named; org && !organisations.has(org.id); org = org.successorId ? byId.get(org.successorId) : undefined) {
+        for (
+          let org: Organisation | undefined = named;
+          org && !organisations.has(org.id);
+          org = org.successorId ? byId.get(org.successorId) : undefined
+        ) {
           organisations.set(org.id, org);
         }
       }
       if (row.staff) staff.set(row.staff.id, row.staff);
     }
-    return {
-      schema: 'aftercare.case-file/v1',
+    return emptyCaseFile({
       organisations: [...organisations.values()],
       staff: [...staff.values()],
       person: rows[0]!.person,
-      contacts: [],
       detentions: rows.map((r) => r.detention),
-      ctos: [],
-      residences: [],
-      gpRegistrations: [],
       duties: rows.map((r) => r.duty),
-      disputes: [],
       allocations: rows.flatMap((r) => (r.allocation ? [r.allocation] : [])),
-      carePlans: [],
       services: rows.flatMap((r) => (r.service ? [r.service] : [])),
-      charges: [],
-      paymentOffers: [],
-      panelRequests: [],
-      placementSearches: [],
-      meetings: [],
-      decisions: [],
-      actions: [],
-      communicationPlans: [],
-      communications: [],
-      appointments: [],
-      complaints: [],
-      ombudsmanCases: [],
-    };
+    });
   });
 }

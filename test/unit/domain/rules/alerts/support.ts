@@ -9,12 +9,12 @@ import type { CaseFile, Detention, Duty } from '../../../../../src/domain/case-f
 import { defaultRulesConfig, type RulesConfig } from '../../../../../src/domain/rules/config.ts';
 import type { Alert, LawAnalysis, LawDuty } from '../../../../../src/domain/rules/evaluation.ts';
 import { computeAlerts } from '../../../../../src/domain/rules/alerts/index.ts';
+import { emptyCaseFile as caseFileOf } from '../../../../../src/domain/case-file/empty-case-file.ts';
 
 export const noLaw: LawAnalysis = Object.freeze({ duties: [], flags: [] }) as LawAnalysis;
 
 export function emptyCaseFile(overrides: Partial<CaseFile> = {}): CaseFile {
-  return {
-    schema: 'aftercare.case-file/v1',
+  return caseFileOf({
     organisations: [
       { id: 'la1', name: 'Worcestershire County Council', kind: 'local_authority' },
       { id: 'la2', name: 'Birmingham City Council', kind: 'local_authority' },
@@ -23,30 +23,8 @@ export function emptyCaseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     ],
     staff: [{ id: 'sw1', name: 'Sam Worker', organisationId: 'la1', role: 'social_worker' }],
     person: { id: 'p1', givenName: 'Alex', familyName: 'Brown' },
-    contacts: [],
-    detentions: [],
-    ctos: [],
-    residences: [],
-    gpRegistrations: [],
-    duties: [],
-    disputes: [],
-    allocations: [],
-    carePlans: [],
-    services: [],
-    charges: [],
-    paymentOffers: [],
-    panelRequests: [],
-    placementSearches: [],
-    meetings: [],
-    decisions: [],
-    actions: [],
-    communicationPlans: [],
-    communications: [],
-    appointments: [],
-    complaints: [],
-    ombudsmanCases: [],
     ...overrides,
-  };
+  });
 }
 
 /** A section 3 detention `de1` that ended (and the person left hospital) the day `dutyStart` begins. */

@@ -1,8 +1,14 @@
 /**
  * Small builders for law-engine tests: a valid case file from the parts a test cares about.
  */
-import type { CaseFile, Detention, GpRegistration, Residence } from '../../../../../src/domain/case-file/schema.ts';
+import type {
+  CaseFile,
+  Detention,
+  GpRegistration,
+  Residence,
+} from '../../../../../src/domain/case-file/schema.ts';
 import { defaultRulesConfig, type RulesConfig } from '../../../../../src/domain/rules/config.ts';
+import { emptyCaseFile } from '../../../../../src/domain/case-file/empty-case-file.ts';
 
 const organisations: CaseFile['organisations'] = [
   { id: 'la-a', name: 'Council A', kind: 'local_authority', nation: 'england' },
@@ -15,46 +21,44 @@ const organisations: CaseFile['organisations'] = [
 ];
 
 export function caseFile(parts: Partial<CaseFile>): CaseFile {
-  return {
-    schema: 'aftercare.case-file/v1',
+  return emptyCaseFile({
     organisations,
     staff: [
       { id: 's-la', name: 'Team Manager', organisationId: 'la-a' },
       { id: 's-icb', name: 'Commissioner', organisationId: 'icb-a' },
     ],
     person: { id: 'p1', givenName: 'Alex', familyName: 'Example' },
-    contacts: [],
-    detentions: [],
-    ctos: [],
-    residences: [],
-    gpRegistrations: [],
-    duties: [],
-    disputes: [],
-    allocations: [],
-    carePlans: [],
-    services: [],
-    charges: [],
-    paymentOffers: [],
-    panelRequests: [],
-    placementSearches: [],
-    meetings: [],
-    decisions: [],
-    actions: [],
-    communicationPlans: [],
-    communications: [],
-    appointments: [],
-    complaints: [],
-    ombudsmanCases: [],
     ...parts,
+  });
+}
+
+export function residence(
+  from: string,
+  to: string | undefined,
+  kind: Residence['kind'],
+  localAuthorityId?: string,
+  healthBodyId?: string,
+  extra: Partial<Residence> = {},
+): Residence {
+  const nation = localAuthorityId === 'la-w' ? 'wales' : 'england';
+  return {
+    from,
+    ...(to === undefined ? {} : { to }),
+    nation,
+    kind,
+    ...(localAuthorityId === undefined ? {} : { localAuthorityId }),
+    ...(healthBodyId === undefined ? {} : { healthBodyId }),
+    ...extra,
   };
 }
 
-export function residence(from: string, to: string | undefined, kind: Residence['kind'], localAuthorityId?: string, healthBodyId?: string, extra: Partial<Residence> = {}): Residence {
-  const nation = localAuthorityId === 'la-w' ? 'wales' : 'england';
-  return { from, ...(to === undefined ? {} : { to }), nation, kind, ...(localAuthorityId === undefined ? {} : { localAuthorityId }), ...(healthBodyId === undefined ? {} : { healthBodyId }), ...extra };
-}
-
-export function detention(id: string, section: Detention['section'], start: string, end?: string, extra: Partial<Detention> = {}): Detention {
+export function detention(
+  id: string,
+  section: Detention['section'],
+  start: string,
+  end?: string,
+  extra: Partial<Detention> = {},
+): Detention {
   return { id, section, start, ...(end === undefined ? {} : { end }), ...extra };
 }
 
