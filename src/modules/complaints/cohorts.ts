@@ -69,13 +69,13 @@ export function createCohorts({ db, caseWriter }: { db: Db; caseWriter: CaseWrit
     },
 
     async defineReviewCohort(ctx: ServiceContext, personId: string, caseId: string, remedyId: string, input: unknown): Promise<{ members: number }> {
-      assertPermission(ctx.actor, MANAGE);
-      const data = parseInput(cohortInput, input);
-      const on = todayInLondon(ctx.now);
-      const { rows, unavailable } = await registerRowsFor(db, ctx.actor, on);
-      const why = unavailable[data.criterion];
-      if (why) throw new ValidationError([{ path: 'criterion', message: why }]);
+      // The person is checked first (in writeCase): someone who may not see them learns nothing from the input's errors.
       return writeCase(ctx, personId, MANAGE, async (tx) => {
+        const data = parseInput(cohortInput, input);
+        const on = todayInLondon(ctx.now);
+        const { rows, unavailable } = await registerRowsFor(tx, ctx.actor, on);
+        const why = unavailable[data.criterion];
+        if (why) throw new ValidationError([{ path: 'criterion', message: why }]);
         const row = await remedyOf(tx, personId, caseId, remedyId);
         const result = defineCohort(remedyFromRow(row), data.criterion, rows, on);
         if (!result.ok) throw new ValidationError([{ path: 'criterion', message: result.refusal }]);
