@@ -69,14 +69,14 @@ export function createCohorts({ db, caseWriter }: { db: Db; caseWriter: CaseWrit
     },
 
     async defineReviewCohort(ctx: ServiceContext, personId: string, caseId: string, remedyId: string, input: unknown): Promise<{ members: number }> {
-      // The person is checked first (in writeCase): someone who may not see them learns nothing from the input's errors.
+      // The person (in writeCase) and the remedy are found first: someone who may not see them learns nothing from the input's errors.
       return writeCase(ctx, personId, MANAGE, async (tx) => {
+        const row = await remedyOf(tx, personId, caseId, remedyId);
         const data = parseInput(cohortInput, input);
         const on = todayInLondon(ctx.now);
         const { rows, unavailable } = await registerRowsFor(tx, ctx.actor, on);
         const why = unavailable[data.criterion];
         if (why) throw new ValidationError([{ path: 'criterion', message: why }]);
-        const row = await remedyOf(tx, personId, caseId, remedyId);
         const result = defineCohort(remedyFromRow(row), data.criterion, rows, on);
         if (!result.ok) throw new ValidationError([{ path: 'criterion', message: result.refusal }]);
         const [existing] = await tx.select().from(reviewCohorts).where(and(eq(reviewCohorts.personId, personId), eq(reviewCohorts.remedyId, remedyId)));
