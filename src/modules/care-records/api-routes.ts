@@ -23,7 +23,8 @@ type Run = (care: CareRecordsService, ctx: ReturnType<typeof serviceContext>, p:
 interface Write {
   method: 'POST' | 'PUT';
   path: string;
-  param?: string;
+  /** The record ids in the path, after the person's. */
+  param?: string | string[];
   summary: string;
   body: z.ZodType;
   status: 200 | 201;
@@ -34,13 +35,18 @@ const id = (p: Record<string, string>, name: string) => p[name] ?? '';
 const writes: Write[] = [
   { method: 'POST', path: '/care-plans', summary: 'Start a draft aftercare plan (or a new version of one)', body: schemas.newPlanInput, status: 201, run: (c, x, p, b) => c.createPlan(x, id(p, 'personId'), b) },
   { method: 'POST', path: '/care-plans/:planId/needs', param: 'planId', summary: 'Add a need to a draft plan', body: schemas.needInput, status: 200, run: (c, x, p, b) => c.addNeed(x, id(p, 'personId'), id(p, 'planId'), b) },
+  { method: 'PUT', path: '/care-plans/:planId/needs/:needId', param: ['planId', 'needId'], summary: 'Change a need of a draft plan (an agreed plan changes in a new version)', body: schemas.changeNeedInput, status: 200, run: (c, x, p, b) => c.changeNeed(x, id(p, 'personId'), id(p, 'planId'), id(p, 'needId'), b) },
+  { method: 'POST', path: '/care-plans/:planId/needs/:needId/removal', param: ['planId', 'needId'], summary: 'Remove a need from a draft plan', body: schemas.removeNeedInput, status: 200, run: (c, x, p, b) => c.removeNeed(x, id(p, 'personId'), id(p, 'planId'), id(p, 'needId'), b) },
   { method: 'POST', path: '/care-plans/:planId/agreement', param: 'planId', summary: 'Agree a draft plan (supersedes the agreed one)', body: schemas.agreePlanInput, status: 200, run: (c, x, p, b) => c.agreePlan(x, id(p, 'personId'), id(p, 'planId'), b) },
   { method: 'POST', path: '/care-plans/:planId/reviews', param: 'planId', summary: 'Record a review of the agreed plan', body: schemas.planReviewInput, status: 200, run: (c, x, p, b) => c.recordReview(x, id(p, 'personId'), id(p, 'planId'), b) },
   { method: 'POST', path: '/care-plans/:planId/shares', param: 'planId', summary: 'Record who the agreed plan was sent to', body: schemas.planShareInput, status: 200, run: (c, x, p, b) => c.recordPlanShared(x, id(p, 'personId'), id(p, 'planId'), b) },
   { method: 'POST', path: '/services', summary: 'Add a service meeting needs of the plan', body: schemas.serviceInput, status: 201, run: (c, x, p, b) => c.addService(x, id(p, 'personId'), b) },
+  { method: 'PUT', path: '/services/:serviceId', param: 'serviceId', summary: 'Change a service (classification re-checked; charges now refused are listed to refund)', body: schemas.changeServiceInput, status: 200, run: (c, x, p, b) => c.changeService(x, id(p, 'personId'), id(p, 'serviceId'), b) },
+  { method: 'POST', path: '/services/:serviceId/end', param: 'serviceId', summary: 'End a service (end date on or after it started)', body: schemas.endServiceInput, status: 200, run: (c, x, p, b) => c.endService(x, id(p, 'personId'), id(p, 'serviceId'), b) },
   { method: 'POST', path: '/services/:serviceId/funding-shares', param: 'serviceId', summary: 'Add a dated funding share (each period totals 100%)', body: schemas.fundingShareInput, status: 200, run: (c, x, p, b) => c.addFundingShare(x, id(p, 'personId'), id(p, 'serviceId'), b) },
   { method: 'PUT', path: '/services/:serviceId/top-up', param: 'serviceId', summary: 'Record a top-up (refused unless SERV-07…09 allow it)', body: schemas.topUpInput, status: 200, run: (c, x, p, b) => c.setTopUp(x, id(p, 'personId'), id(p, 'serviceId'), b) },
   { method: 'POST', path: '/charges', summary: 'Record a charge (refused for aftercare: SERV-04, SERV-05)', body: schemas.chargeInput, status: 201, run: (c, x, p, b) => c.addCharge(x, id(p, 'personId'), b) },
+  { method: 'POST', path: '/charges/:chargeId/end', param: 'chargeId', summary: 'End a charge (always allowed; the guard is for new charges)', body: schemas.endChargeInput, status: 200, run: (c, x, p, b) => c.endCharge(x, id(p, 'personId'), id(p, 'chargeId'), b) },
   { method: 'POST', path: '/charges/:chargeId/refund', param: 'chargeId', summary: 'Work out and record the refund of a charge, with interest', body: schemas.recordRefundInput, status: 200, run: (c, x, p, b) => c.recordRefund(x, id(p, 'personId'), id(p, 'chargeId'), b) },
   { method: 'POST', path: '/payment-offers', summary: 'Record a direct payment or personal health budget offer', body: schemas.offerInput, status: 201, run: (c, x, p, b) => c.addPaymentOffer(x, id(p, 'personId'), b) },
   { method: 'POST', path: '/payment-offers/:offerId/response', param: 'offerId', summary: 'Record the person’s answer to an offer', body: schemas.offerResponseInput, status: 200, run: (c, x, p, b) => c.recordOfferResponse(x, id(p, 'personId'), id(p, 'offerId'), b) },
@@ -80,7 +86,7 @@ export function registerCareApiRoutes(app: FastifyInstance, services: { careReco
       method: write.method,
       url: `${routes.personRecords}${write.path}`,
       config: { permission: 'case:write' },
-      schema: { tags, summary: write.summary, params: write.param ? personParams.extend({ [write.param]: z.string() }) : personParams, body: write.body, response: { [write.status]: written, ...problems } },
+      schema: { tags, summary: write.summary, params: write.param ? personParams.extend(Object.fromEntries([write.param].flat().map((name) => [name, z.string()]))) : personParams, body: write.body, response: { [write.status]: written, ...problems } },
       validatorCompiler: ({ httpPart }) => (httpPart === 'params' ? (data: unknown) => ({ value: data }) : passThrough()),
       handler: async (request, reply) => reply.code(write.status).send(await write.run(careRecords, serviceContext(request), request.params, request.body)),
     });

@@ -49,6 +49,9 @@ export const needInput = z.strictObject({
   relatedToMentalDisorder: yesNo('Select whether the need arises from or relates to the person’s mental disorder'),
   category: optionalChoice(needCategories, 'Select the kind of need'),
 });
+/** Changing a need of a draft plan: the need's fields, as adding one. */
+export const changeNeedInput = needInput;
+export const removeNeedInput = z.strictObject({ version });
 export const agreePlanInput = z.strictObject({ version, agreedOn: date('the date the plan was agreed'), reviewDue: optionalDate('the date the review is due') });
 export const planReviewInput = z.strictObject({ version, reviewedOn: date('the date of the review') });
 export const planShareInput = z.strictObject({
@@ -64,10 +67,7 @@ const accommodationPlus = z.strictObject({
   enhancedSpecialised: z.boolean().optional(),
   reducesRisk: z.boolean().optional(),
 });
-export const serviceInput = ordered(
-  z.strictObject({
-    dutyId: referenceId('Select the duty the service is for'),
-    needIds: z.array(z.string().min(1).max(200)).max(50).default([]),
+const serviceFields = {
     description: text('Describe the service', 200),
     kind: choice(serviceKinds, 'Select the kind of service'),
     providerId: optionalReferenceId,
@@ -78,11 +78,27 @@ export const serviceInput = ordered(
     aftercare: yesNo('Select whether the service is section 117 aftercare'),
     classificationReason: z.preprocess(blankToUndefined, z.string().max(1000).optional()),
     accommodationPlus: accommodationPlus.optional(),
+};
+const serviceEndMessage = 'The date the service ended must be after the date it started';
+export const serviceInput = ordered(
+  z.strictObject({
+    dutyId: referenceId('Select the duty the service is for'),
+    needIds: z.array(z.string().min(1).max(200)).max(50).default([]),
+    ...serviceFields,
   }),
   'start',
   'end',
-  'The date the service ended must be after the date it started',
+  serviceEndMessage,
 );
+/** A changed service: every field as a new service has, except the duty it is for (needs may change). */
+export const changeServiceInput = ordered(
+  z.strictObject({ version, needIds: z.array(z.string().min(1).max(200)).max(50).optional(), ...serviceFields }),
+  'start',
+  'end',
+  serviceEndMessage,
+);
+/** Ending a service: the end date (on or after it started, checked by the service) and status `ended`. */
+export const endServiceInput = z.strictObject({ version, end: date('the date the service ended') });
 export const fundingShareInput = ordered(
   z.strictObject({
     version,
@@ -122,6 +138,8 @@ export const chargeInput = ordered(
   'to',
   'The date the charge ends must be after the date it starts',
 );
+/** Ending a charge: its `to` date (on or after it started, checked against the stored charge). */
+export const endChargeInput = z.strictObject({ version, to: date('the date the charge ends') });
 export const refundTerms = z.strictObject({
   refundDate: date('the refund date'),
   annualRatePercent: z.preprocess(blankToUndefined, percent('the annual interest rate').optional()),

@@ -15,7 +15,7 @@ import { calculateRefund, chargeRefundRecord } from '../../domain/care-records/r
 import type { CaseWriter } from '../register/case-write.ts';
 import { duties } from '../register/tables.ts';
 import { parseInput, throwIfIssues, validateInput } from '../register/use-case.ts';
-import { chargeInput, offerInput, offerResponseInput, recordRefundInput } from './api-schemas.ts';
+import { chargeInput, endChargeInput, offerInput, offerResponseInput, recordRefundInput } from './api-schemas.ts';
 import * as map from './mapping.ts';
 import { chargeWhere, dutyWhere, offerWhere, requireRow, serviceWhere } from './repository.ts';
 import { careServices, charges, paymentOffers } from './tables.ts';
@@ -53,6 +53,19 @@ export function createMoneyWrites({ caseWriter, refundInterestPercent }: MoneyDe
         await tx.insert(charges).values(map.chargeToRow(personId, charge));
         await audit(tx, ctx, personId, 'charge.create', charge.id, null, charge);
         return { id: charge.id, version: 1 };
+      }),
+
+    /** Ends a charge (`to` on or after `from`). The charging guard is for new charges: ending one is always allowed. */
+    endCharge: (ctx: ServiceContext, personId: string, chargeId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const before = map.chargeFromRow(await requireRow(tx.select().from(charges).where(chargeWhere(personId, chargeId))));
+        const { version, to } = await validateInput(endChargeInput, input, async () => []);
+        throwIfIssues(to < before.from ? [{ path: 'to', message: 'The date the charge ends must be on or after the date it starts' }] : []);
+        const after: Charge = { ...before, to };
+        const { personId: _p, id: _i, ...values } = map.chargeToRow(personId, after);
+        const updated = await updateVersioned(tx, charges, chargeWhere(personId, chargeId), version, { ...values, updatedAt: ctx.now });
+        await audit(tx, ctx, personId, 'charge.end', chargeId, before, after);
+        return { id: chargeId, version: updated.version };
       }),
 
     /** Works out the refund of one charge up to the refund date and records it on the charge. */

@@ -15,7 +15,8 @@ import type { CarePlan } from '../../domain/case-file/schema.ts';
 import { agreeCarePlan, recordPlanReview } from '../../domain/care-records/care-plan.ts';
 import type { CaseWriter } from '../register/case-write.ts';
 import { parseInput, throwIfIssues } from '../register/use-case.ts';
-import { agreePlanInput, needInput, newPlanInput, planReviewInput, planShareInput } from './api-schemas.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { agreePlanInput, changeNeedInput, needInput, removeNeedInput, newPlanInput, planReviewInput, planShareInput } from './api-schemas.ts';
 import * as map from './mapping.ts';
 import { carePlanWhere, dutyWhere, requireRow } from './repository.ts';
 import { carePlans } from './tables.ts';
@@ -63,6 +64,27 @@ export function createPlanWrites({ caseWriter, reviewMonths }: { caseWriter: Cas
         if (before.status !== 'draft') throw refusal([{ ruleId: 'PLAN-04', field: 'description', reason: 'This plan is agreed, so it cannot change. Start a new version of the plan to add a need.' }]);
         const after: CarePlan = { ...before, needs: [...before.needs, defined({ id: randomUUID(), ...need })] };
         return savePlan(tx, ctx, personId, version, before, after, 'care_plan.add_need');
+      }),
+
+    /** Changes a need of a draft plan (an agreed plan changes in a new draft version, PLAN-04). */
+    changeNeed: (ctx: ServiceContext, personId: string, planId: string, needId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const before = await loadPlan(tx, personId, planId);
+        if (!before.needs.some((need) => need.id === needId)) throw new NotFoundError('No such need');
+        const { version, ...need } = parseInput(changeNeedInput, input);
+        if (before.status !== 'draft') throw refusal([{ ruleId: 'PLAN-04', field: 'description', reason: 'This plan is agreed, so it cannot change. Start a new version of the plan to change a need.' }]);
+        const after: CarePlan = { ...before, needs: before.needs.map((n) => (n.id === needId ? defined({ id: needId, ...need }) : n)) };
+        return savePlan(tx, ctx, personId, version, before, after, 'care_plan.change_need');
+      }),
+
+    /** Removes a need from a draft plan (services that named it keep the id, as imported history does). */
+    removeNeed: (ctx: ServiceContext, personId: string, planId: string, needId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const before = await loadPlan(tx, personId, planId);
+        if (!before.needs.some((need) => need.id === needId)) throw new NotFoundError('No such need');
+        const { version } = parseInput(removeNeedInput, input);
+        if (before.status !== 'draft') throw refusal([{ ruleId: 'PLAN-04', field: 'form', reason: 'This plan is agreed, so it cannot change. Start a new version of the plan to remove a need.' }]);
+        return savePlan(tx, ctx, personId, version, before, { ...before, needs: before.needs.filter((n) => n.id !== needId) }, 'care_plan.remove_need');
       }),
 
     agreePlan: (ctx: ServiceContext, personId: string, planId: string, input: unknown): Promise<Written> =>

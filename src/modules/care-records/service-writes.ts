@@ -13,13 +13,16 @@ import { updateVersioned } from '../../platform/db/versioned.ts';
 import type { Service } from '../../domain/case-file/schema.ts';
 import { validateFundingShares, type FundingShare } from '../../domain/care-records/funding-ledger.ts';
 import { checkTopUpAllowed } from '../../domain/care-records/top-up-guard.ts';
+import { classifyService } from '../../domain/care-records/aftercare-classification.ts';
+import { checkChargeAllowed } from '../../domain/care-records/charging-guard.ts';
+import { throwIfIssues } from '../register/use-case.ts';
 import type { CaseWriter } from '../register/case-write.ts';
 import { duties } from '../register/tables.ts';
 import { organisationIssues, validateInput } from '../register/use-case.ts';
-import { fundingShareInput, serviceInput, topUpInput } from './api-schemas.ts';
+import { changeServiceInput, endServiceInput, fundingShareInput, serviceInput, topUpInput } from './api-schemas.ts';
 import * as map from './mapping.ts';
 import { dutyWhere, requireRow, serviceWhere } from './repository.ts';
-import { carePlans, careServices } from './tables.ts';
+import { carePlans, careServices, charges } from './tables.ts';
 import { audit, defined, refusal, type Written } from './use-case.ts';
 
 export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) {
@@ -47,7 +50,51 @@ export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) 
     return unknown.length ? [...issues, { path: 'needIds', message: 'Select needs from the aftercare plan for this duty' }] : issues;
   }
 
+  /**
+   * The service's stored charges (not refunded) the charging guard would refuse now that the service is as
+   * `after`: kept (history as it was) and shown with the rule's "must be refunded" explanation.
+   */
+  async function chargesToRefund(tx: Tx, personId: string, after: Service) {
+    const dutyRows = await tx.select().from(duties).where(eq(duties.personId, personId));
+    const activeDutyPeriods = dutyRows.map((duty) => ({ start: duty.start, end: duty.end ?? undefined }));
+    const rows = await tx.select().from(charges).where(and(eq(charges.personId, personId), eq(charges.serviceId, after.id)));
+    return rows
+      .map(map.chargeFromRow)
+      .filter((charge) => charge.refund === undefined)
+      .map((charge) => ({ charge, verdict: checkChargeAllowed({ charge, service: after, activeDutyPeriods }) }))
+      .filter(({ verdict }) => !verdict.allowed)
+      .map(({ charge, verdict }) => ({ chargeId: charge.id, warning: `Must be refunded: ${verdict.reasons.map((r) => r.reason).join(' ')}` }));
+  }
+
   return {
+    /**
+     * Changes a service (description, provider, dates, status, cost, classification and accommodation-plus
+     * answers). `classifyService` is re-run and its suggestion returned; a service that becomes aftercare
+     * while it carries charges the guard refuses keeps them, listed with the "must be refunded" warning.
+     */
+    changeService: (ctx: ServiceContext, personId: string, serviceId: string, input: unknown): Promise<Written & { classification: ReturnType<typeof classifyService>; chargesToRefund: { chargeId: string; warning: string }[] }> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const before = await loadService(tx, personId, serviceId);
+        const { version, classificationReason, needIds, ...data } = await validateInput(changeServiceInput, input, (c) => serviceIssues(tx, personId, { ...c, dutyId: before.dutyId }));
+        const { providerId: _pr, start: _s, end: _e, weeklyCostPence: _w, accommodationPlus: _a, ...kept } = before;
+        const ext = defined({ ...before.ext, classificationReason });
+        const after = defined({ ...kept, ...data, needIds: needIds ?? before.needIds, ...(Object.keys(ext).length ? { ext } : {}) }) as Service;
+        if (!classificationReason && after.ext) delete (after.ext as Record<string, unknown>).classificationReason;
+        const plans = (await tx.select().from(carePlans).where(and(eq(carePlans.personId, personId), eq(carePlans.dutyId, before.dutyId)))).map(map.carePlanFromRow);
+        const classification = classifyService(after, plans.flatMap((plan) => plan.needs));
+        const written = await saveService(tx, ctx, personId, version, before, after, 'service.update');
+        return { ...written, classification, chargesToRefund: after.aftercare ? await chargesToRefund(tx, personId, after) : [] };
+      }),
+
+    /** Ends a service: its end date (on or after it started) and status `ended`. */
+    endService: (ctx: ServiceContext, personId: string, serviceId: string, input: unknown): Promise<Written> =>
+      writeCase(ctx, personId, 'case:write', async (tx) => {
+        const before = await loadService(tx, personId, serviceId);
+        const { version, end } = await validateInput(endServiceInput, input, async () => []);
+        throwIfIssues(before.start !== undefined && end < before.start ? [{ path: 'end', message: 'The date the service ended must be on or after the date it started' }] : []);
+        return saveService(tx, ctx, personId, version, before, { ...before, end, status: 'ended' }, 'service.end');
+      }),
+
     addService: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
         const { classificationReason, ...data } = await validateInput(serviceInput, input, (c) => serviceIssues(tx, personId, c));

@@ -144,4 +144,28 @@ describe('aftercare plans, through the service', () => {
     assert.equal(second?.record.status, 'agreed');
     assert.equal(second?.record.needs[0]?.description, 'Support to take medication');
   });
+
+  test('a need of a draft plan can be changed or removed; an agreed plan refuses (a new version takes the change)', async () => {
+    const { id, dutyId } = await w.person({ givenName: 'Ida', familyName: 'Needs' });
+    const draft = await w.care.createPlan(w.council, id, { dutyId });
+    await w.care.addNeed(w.council, id, draft.id, { version: 1, description: 'Help with money', relatedToMentalDisorder: false });
+    const two = await w.care.addNeed(w.council, id, draft.id, { version: 2, description: 'Support to take medication', relatedToMentalDisorder: true });
+    let plan = (await w.care.getCareRecords(w.council, id)).carePlans[0]?.record;
+    const [first, second] = plan?.needs ?? [];
+    const audits = await w.auditCount('care_plan.change_need');
+    const changed = await w.care.changeNeed(w.council, id, draft.id, first?.id ?? '', { version: two.version, description: 'Help with benefits', relatedToMentalDisorder: true, category: 'daily_living' });
+    assert.equal(changed.version, 4);
+    assert.equal(await w.auditCount('care_plan.change_need'), audits + 1);
+    await assert.rejects(w.care.changeNeed(w.council, id, draft.id, first?.id ?? '', { version: 3, description: 'Stale', relatedToMentalDisorder: true }), { name: 'ConflictError' });
+    await assert.rejects(w.care.changeNeed(w.council, id, draft.id, 'no-such-need', { version: 4, description: 'X', relatedToMentalDisorder: true }), { name: 'NotFoundError' });
+    const removed = await w.care.removeNeed(w.council, id, draft.id, second?.id ?? '', { version: 4 });
+    plan = (await w.care.getCareRecords(w.council, id)).carePlans[0]?.record;
+    assert.deepEqual(plan?.needs.map((n) => [n.description, n.relatedToMentalDisorder]), [['Help with benefits', true]]);
+
+    await w.care.agreePlan(w.council, id, draft.id, { version: removed.version, agreedOn: '2026-01-15' });
+    const before = await w.auditCount('care_plan.change_need');
+    await assert.rejects(w.care.changeNeed(w.council, id, draft.id, first?.id ?? '', { version: removed.version + 1, description: 'Changed', relatedToMentalDisorder: true }), refusedWith('description', /Start a new version/));
+    await assert.rejects(w.care.removeNeed(w.council, id, draft.id, first?.id ?? '', { version: removed.version + 1 }), refusedWith('form', /Start a new version/));
+    assert.equal(await w.auditCount('care_plan.change_need'), before);
+  });
 });

@@ -121,4 +121,52 @@ describe('the charging guard, through the service', () => {
     assert.equal(view.duties[0]?.offerPrompt?.prompt, false);
     assert.equal(view.paymentOffers.find((o) => o.record.id === offer.id)?.record.response, 'declined');
   });
+
+  test('changing and ending a service: audited, version bumped, a stale version is a conflict', async () => {
+    const { id, dutyId } = await w.person({ givenName: 'Gil', familyName: 'Changed' });
+    const { needId } = await planWithNeed(id, dutyId);
+    const service = await w.care.addService(w.council, id, { dutyId, needIds: [needId], description: 'Supported living, Ash Court', kind: 'supported_living', status: 'active', start: '2025-06-01', weeklyCostPence: 90000, aftercare: false });
+    const charge = await w.care.addCharge(w.council, id, { serviceId: service.id, payer: 'person', kind: 'rent', from: '2025-07-01', weeklyPence: 9000 });
+    const audits = await w.auditCount('service.update');
+    const changed = await w.care.changeService(w.council, id, service.id, {
+      version: 1, description: 'Supported living, Ash Court (flat 2)', kind: 'supported_living', providerId: orgs.provider, start: '2025-06-01', status: 'active', weeklyCostPence: 95000,
+      aftercare: true, classificationReason: 'Meets the accommodation-plus test', accommodationPlus: { relatedToOriginalCondition: true, enhancedSpecialised: true, reducesRisk: true },
+    });
+    assert.equal(changed.version, 2);
+    assert.equal(await w.auditCount('service.update'), audits + 1);
+    assert.equal(changed.classification.suggested, 'aftercare');
+    assert.deepEqual(changed.chargesToRefund.map((c) => c.chargeId), [charge.id], 'the charge is kept and listed to refund');
+    assert.match(changed.chargesToRefund[0]?.warning ?? '', /^Must be refunded/);
+    let view = await w.care.getCareRecords(w.council, id);
+    assert.equal(view.charges.find((c) => c.record.id === charge.id)?.guard.refused, true);
+    assert.equal(view.services[0]?.record.weeklyCostPence, 95000);
+    await assert.rejects(w.care.changeService(w.council, id, service.id, { version: 1, description: 'Stale', kind: 'supported_living', status: 'active', aftercare: true }), { name: 'ConflictError' });
+
+    const ends = await w.auditCount('service.end');
+    await assert.rejects(w.care.endService(w.council, id, service.id, { version: 2, end: '2025-05-31' }), refusedWith('end', /on or after the date it started/));
+    assert.equal(await w.auditCount('service.end'), ends, 'a refused end writes nothing');
+    view = await w.care.getCareRecords(w.council, id);
+    assert.equal(view.services[0]?.version, 2);
+    const ended = await w.care.endService(w.council, id, service.id, { version: 2, end: '2026-02-28' });
+    assert.equal(ended.version, 3);
+    assert.equal(await w.auditCount('service.end'), ends + 1);
+    view = await w.care.getCareRecords(w.council, id);
+    assert.equal(view.services[0]?.record.status, 'ended');
+    assert.equal(view.services[0]?.record.end, '2026-02-28');
+    await assert.rejects(w.care.endService(w.council, id, service.id, { version: 2, end: '2026-02-28' }), { name: 'ConflictError' });
+  });
+
+  test('ending a charge is allowed even where the guard would refuse it now; to before from is refused', async () => {
+    const { id, dutyId } = await w.person({ givenName: 'Hal', familyName: 'Ended' });
+    const service = await w.care.addService(w.council, id, { dutyId, description: 'Cleaning', kind: 'care_at_home', status: 'active', start: '2025-06-01', aftercare: false });
+    const charge = await w.care.addCharge(w.council, id, { serviceId: service.id, payer: 'person', kind: 'contribution', from: '2025-07-01', weeklyPence: 1500 });
+    await w.care.changeService(w.council, id, service.id, { version: 1, description: 'Cleaning', kind: 'care_at_home', status: 'active', start: '2025-06-01', aftercare: true });
+    await assert.rejects(w.care.endCharge(w.council, id, charge.id, { version: 1, to: '2025-06-30' }), refusedWith('to', /on or after the date it starts/));
+    const audits = await w.auditCount('charge.end');
+    const ended = await w.care.endCharge(w.council, id, charge.id, { version: 1, to: '2025-12-31' });
+    assert.equal(ended.version, 2);
+    assert.equal(await w.auditCount('charge.end'), audits + 1);
+    const view = await w.care.getCareRecords(w.council, id);
+    assert.equal(view.charges.find((c) => c.record.id === charge.id)?.record.to, '2025-12-31');
+  });
 });
