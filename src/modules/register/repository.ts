@@ -4,7 +4,7 @@
  * their duties (and their successors), and the organisations the case is shared with. The system actor
  * (the CLI) sees everyone.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
@@ -65,9 +65,33 @@ function likePrefix(word: string): string {
   return `${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * visiblePeople()'s rule for the register list, with the organisations the actor answers for (its own and
+ * those it succeeded) looked up first, so that the duty checks are plain `in (…)` lists. Written as correlated
+ * EXISTS: the list walks its sort index and stops after a page of visible people (PostgreSQL hashes the duties
+ * naming those organisations once), rather than matching each person against a materialised visible set.
+ */
+async function registerVisibility(db: DbOrTx, actor: Actor): Promise<SQL | undefined> {
+  if (actor.kind === 'system') return undefined;
+  const org = actor.organisationId;
+  if (!org) return sql`false`;
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(or(eq(organisations.id, org), eq(organisations.successorId, org)));
+  const ids = rows.map((row) => sql`${row.id}`);
+  const byDuty =
+    ids.length === 0
+      ? sql`false`
+      : sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id}
+      and (${duties.localAuthorityId} in (${sql.join(ids, sql`, `)}) or ${duties.healthBodyId} in (${sql.join(ids, sql`, `)})))`;
+  return sql`(${people.createdByOrganisationId} = ${org} or ${byDuty}
+    or exists (select 1 from ${caseShares} where ${caseShares.personId} = ${people.id} and ${caseShares.organisationId} = ${org}))`;
+}
+
 /** The WHERE of the register list: visibility first, then the user's filters. */
-function registerFilter(actor: Actor, query: RegisterQuery, today: string): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [visiblePeople(actor)];
+function registerFilter(visibility: SQL | undefined, query: RegisterQuery, today: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [visibility];
   const search = query.q?.trim();
   if (search) {
     const digits = search.replace(/[\s-]/g, '');
@@ -83,17 +107,17 @@ function registerFilter(actor: Actor, query: RegisterQuery, today: string): SQL 
     }
   }
   if (query.organisation) {
-    conditions.push(sql`${people.id} in (select ${duties.personId} from ${duties} where ${duties.localAuthorityId} = ${query.organisation}
-      union select ${duties.personId} from ${duties} where ${duties.healthBodyId} = ${query.organisation})`);
+    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id}
+      and (${duties.localAuthorityId} = ${query.organisation} or ${duties.healthBodyId} = ${query.organisation}))`);
   }
   if (query.worker) {
     conditions.push(sql`${people.id} in (select ${allocations.personId} from ${allocations}
       where ${allocations.staffId} = ${query.worker} and (${allocations.to} is null or ${allocations.to} > ${today}))`);
   }
-  const open = sql`select ${duties.personId} from ${duties} where ${duties.end} is null or ${duties.end} > ${today}`;
-  if (query.status === 'open') conditions.push(sql`${people.id} in (${open})`);
+  const open = sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id} and (${duties.end} is null or ${duties.end} > ${today}))`;
+  if (query.status === 'open') conditions.push(open);
   if (query.status === 'ended') {
-    conditions.push(sql`${people.id} in (select ${duties.personId} from ${duties})`, sql`${people.id} not in (${open})`);
+    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id})`, sql`not ${open}`);
   }
   return and(...conditions);
 }
@@ -123,7 +147,7 @@ export interface RegisterListRow {
 
 /** One page of the register and the number of people matching, both under the same visibility filter. */
 export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuery, today: string) {
-  const where = registerFilter(actor, query, today);
+  const where = registerFilter(await registerVisibility(db, actor), query, today);
   const whereSql = where ? sql`where ${where}` : sql``;
   const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
   const offset = (query.page - 1) * query.pageSize;
