@@ -11,10 +11,9 @@ import type { Detention, Duty } from '../case-file/schema.ts';
 import type { RulesConfig } from '../rules/config.ts';
 import type { RuleReason } from './rule-result.ts';
 import { formatDate } from './wording.ts';
+// ELIG-01 and the recall kinds: the law engine's single definition.
+import { isQualifyingSection, isRecall } from '../rules/law/qualifying-sections.ts';
 
-/** ELIG-01 (the law engine keeps the same list for eligibility). */
-const qualifyingSections: readonly Detention['section'][] = ['3', '37', '37/41', '45A', '47', '47/49', '48', '48/49'];
-const recallKinds: readonly NonNullable<Detention['kind']>[] = ['cto_recall', 'cto_revocation', 'conditional_discharge_recall'];
 
 export interface RedetentionEnding {
   dutyId: string;
@@ -38,10 +37,10 @@ export function endDutiesOnRedetention(input: { duties: readonly Duty[]; detenti
   if (openOnStart.length === 0) return outcome;
 
   const section = `section ${detention.section}`;
-  const recall = detention.kind !== undefined && recallKinds.includes(detention.kind);
+  const recall = isRecall(detention);
   if (recall) outcome.flags.push('END-05:RECALL_CONTESTED');
   let continuingReason: RuleReason | null = null;
-  if (!qualifyingSections.includes(detention.section)) {
+  if (!isQualifyingSection(detention.section)) {
     continuingReason = { ruleId: 'ELIG-03', reason: `Detention under ${detention.section === 'other' ? 'another power' : section} does not end aftercare. The duty continues.` };
   } else if (recall && recallPolicy === 'continuing_order') {
     continuingReason = { ruleId: 'END-05', reason: 'A recall to hospital, or revoking a CTO, does not end aftercare under this area’s policy, because the original order stayed in force. A person must confirm this.' };
