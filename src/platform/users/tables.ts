@@ -20,6 +20,9 @@ export const users = pgTable(
     roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
     /** argon2id PHC string; null for users who only sign in through OpenID Connect. */
     passwordHash: text('password_hash'),
+    /** OpenID Connect link: the issuer and the value of the provider's identifying claim (`sub` by default). */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
     disabled: boolean('disabled').notNull().default(false),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -28,7 +31,11 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_organisation_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_organisation_idx').on(t.organisationId),
+    uniqueIndex('users_oidc_subject_unique').on(t.oidcIssuer, t.oidcSubject),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;
