@@ -15,7 +15,8 @@ export interface ReferenceIssue {
 /** Code shapes: ONS GSS codes for councils with social services functions, ODS codes for ICBs and Welsh LHBs. */
 const codePatterns: Partial<Record<Organisation['kind'], { england?: RegExp; wales?: RegExp; describe: string }>> = {
   local_authority: { england: /^E(06|08|09|10)\d{6}$/, wales: /^W06\d{6}$/, describe: 'a GSS code E06, E08, E09 or E10 (England) or W06 (Wales) followed by 6 digits' },
-  icb: { england: /^Q[A-Z0-9]{2}$/, describe: 'a 3-character ODS code starting with Q' },
+  // ICBs of 2022 kept their 3-character Q codes; those created on 1 April 2026 have 5-character codes (S1Y5D).
+  icb: { england: /^(Q[A-Z0-9]{2}|[A-Z]\d[A-Z]\d[A-Z])$/, describe: 'a 3-character ODS code starting with Q or a 5-character ODS code such as S1Y5D' },
   lhb: { wales: /^7A\d$/, describe: 'a 3-character ODS code 7A followed by a digit' },
 };
 
@@ -60,21 +61,40 @@ export function validateOrganisationReference(orgs: readonly Organisation[]): Re
     }
   });
 
-  orgs.forEach((org, i) => {
-    if (org.successorId === undefined) return;
-    const at = `organisations[${i}].successorId`;
-    const successor = byId.get(org.successorId);
+  const checkSuccessor = (org: Organisation, successorId: string, at: string) => {
+    const successor = byId.get(successorId);
     if (!successor) {
-      issues.push({ path: at, message: `${org.successorId} is not in the list` });
+      issues.push({ path: at, message: `${successorId} is not in the list` });
       return;
     }
     if (successor.kind !== org.kind) issues.push({ path: at, message: `${successor.id} is a ${successor.kind}, not a ${org.kind}` });
     if (org.validTo && !validOn(successor, org.validTo)) {
       issues.push({ path: at, message: `${successor.id} is not in existence on ${org.validTo}, the day ${org.id} ceased` });
     }
+  };
+  orgs.forEach((org, i) => {
+    const split = splitSuccessorIds(org);
+    if (split.length > 0) {
+      if (org.validTo === undefined) issues.push({ path: `organisations[${i}].validTo`, message: 'is missing: a split organisation must say when it ceased' });
+      if (org.successorId !== undefined) issues.push({ path: `organisations[${i}].ext.successorIds`, message: 'a split organisation has no single successorId' });
+      split.forEach((id, j) => checkSuccessor(org, id, `organisations[${i}].ext.successorIds[${j}]`));
+    }
+    if (org.successorId === undefined) return;
+    const at = `organisations[${i}].successorId`;
+    if (!byId.has(org.successorId)) {
+      issues.push({ path: at, message: `${org.successorId} is not in the list` });
+      return;
+    }
+    checkSuccessor(org, org.successorId, at);
     if (successorChain(byId, org.id) === 'cycle') issues.push({ path: at, message: `following successors from ${org.id} comes back to an earlier organisation` });
   });
   return issues;
+}
+
+/** The successors of a split organisation (`ext.successorIds`): which one answers depends on the person's address. */
+export function splitSuccessorIds(org: Organisation): string[] {
+  const ids = org.ext?.['successorIds'];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /** In existence on `date`: periods are half-open, so a body with validTo 2023-04-01 ceased that day. */
