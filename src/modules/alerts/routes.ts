@@ -16,7 +16,7 @@ import { alertsCsv } from './alerts-csv.ts';
 import { alertsDocument, alertsQuery } from './api-schemas.ts';
 import { alertsPaths, alertsRoutes } from './paths.ts';
 import type { AlertsService } from './service.ts';
-import { alertRows, ruleName, severityTags } from './view-shaping.ts';
+import { alertRows, ruleName, severityTags, subjectKindText } from './view-shaping.ts';
 import { filterAlerts } from '../reports/dashboard.ts';
 
 const problem = z.looseObject({ type: z.string(), title: z.string(), status: z.number().int() }).describe('RFC 9457 problem details');
@@ -77,6 +77,7 @@ export function registerAlertsRoutes(app: FastifyInstance, services: { alerts: A
       alerts: current.map((alert) => ({
         ...alert,
         rule: ruleName(alert.id),
+        subjectText: subjectKindText(alert.subject.kind),
         severityTag: severityTags[alert.severity],
         acknowledgements: alert.acknowledgements.map((ack) => ({ ...ack, current: ack.acknowledgedOn <= today && today < ack.lookAgainOn })),
       })),

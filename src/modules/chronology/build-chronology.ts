@@ -4,6 +4,7 @@
  * cleared), newest first. A record with no date still gets one entry, marked undated, so nothing is lost.
  */
 import type { CaseFile } from '../../domain/case-file/schema.ts';
+import { subjectKindText } from '../alerts/view-shaping.ts';
 
 export interface ChronologyEntry {
   /** Unique within the chronology: section, record id and the event. */
@@ -98,7 +99,7 @@ export function buildChronology(file: CaseFile, alertHistory: readonly AlertHist
     }
   }
   for (const alert of alertHistory) {
-    const detail = `${alert.message} (${alert.ruleId}, ${alert.subjectKind} ${alert.subjectId})`;
+    const detail = `${alert.message} (${alert.ruleId}, about the ${subjectKindText(alert.subjectKind)} ${alert.subjectId})`;
     entries.push({ key: `alerts:${alert.id}:raised`, date: alert.raisedOn, type: 'alerts', recordId: alert.id, title: 'Alert raised', detail });
     if (alert.clearedOn) entries.push({ key: `alerts:${alert.id}:cleared`, date: alert.clearedOn, type: 'alerts', recordId: alert.id, title: 'Alert cleared', detail });
   }

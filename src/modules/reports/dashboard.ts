@@ -54,3 +54,46 @@ export function trendChart(totals: readonly { date: string; total: number }[], w
   });
   return { width, height, bars, max };
 }
+
+/** Colours for the teams' bars (GOV.UK palette), repeated when there are more teams; the legend and table name them. */
+const teamColours = ['#1d70b8', '#00703c', '#912b88', '#f47738', '#505a5f', '#d4351c', '#28a197', '#4c2c92'];
+
+export interface TeamTrendChart {
+  width: number;
+  height: number;
+  max: number;
+  bars: { x: number; y: number; width: number; height: number; colour: string; date: string; team: string; n: number }[];
+  dates: { x: number; date: string }[];
+  legend: { x: number; y: number; colour: string; team: string }[];
+}
+
+/** Grouped bars: for each date, one bar per team, with a legend naming each team by its colour. */
+export function teamTrendChart(
+  dates: readonly string[],
+  teams: readonly { id: string; name: string }[],
+  counts: readonly { date: string; teamId: string; n: number }[],
+  width = 600,
+): TeamTrendChart {
+  const legendHeight = 18 * teams.length + 10;
+  const plot = 160;
+  const height = 20 + plot + 20 + legendHeight;
+  const n = (date: string, teamId: string) => counts.find((c) => c.date === date && c.teamId === teamId)?.n ?? 0;
+  const max = Math.max(1, ...counts.map((c) => c.n));
+  const slot = width / Math.max(1, dates.length);
+  const barWidth = Math.max(2, Math.floor((slot * 0.8) / Math.max(1, teams.length)));
+  const bars = dates.flatMap((date, i) =>
+    teams.map((team, j) => {
+      const value = n(date, team.id);
+      const h = Math.round((value / max) * plot);
+      return { x: Math.round(i * slot + slot * 0.1 + j * barWidth), y: 20 + plot - h, width: barWidth, height: h, colour: teamColours[j % teamColours.length]!, date, team: team.name, n: value };
+    }),
+  );
+  return {
+    width,
+    height,
+    max,
+    bars,
+    dates: dates.map((date, i) => ({ x: Math.round(i * slot + slot * 0.1), date })),
+    legend: teams.map((team, j) => ({ x: 0, y: 20 + plot + 30 + 18 * j, colour: teamColours[j % teamColours.length]!, team: team.name })),
+  };
+}

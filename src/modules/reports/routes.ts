@@ -8,8 +8,12 @@ import { serviceContext } from '../../platform/http/request-context.ts';
 import { registerPaths } from '../register/paths.ts';
 import { formatCivilDate } from '../register/view-shaping/format.ts';
 import { alertsPaths } from '../alerts/paths.ts';
-import { alertRows, ruleName, severityTags } from '../alerts/view-shaping.ts';
-import { trendChart } from './dashboard.ts';
+import { alertRows, ruleName, severityTags, subjectKindText } from '../alerts/view-shaping.ts';
+import { coordinationPaths } from '../coordination/paths.ts';
+import { actionTag } from '../coordination/view-shaping/tags.ts';
+import { hasPermission } from '../../platform/permissions.ts';
+import { isCivilDate } from '../../domain/calendar/civil-date.ts';
+import { teamTrendChart, trendChart } from './dashboard.ts';
 import type { DutyListRow } from './dashboard-queries.ts';
 import { reportsPaths, reportsRoutes } from './paths.ts';
 import { dutyLists, type DutyList, type ReportsService } from './service.ts';
@@ -53,9 +57,26 @@ export function registerReportsRoutes(app: FastifyInstance, services: { reports:
       trend: d.trend.map((t) => ({ ...t, dateText: formatCivilDate(t.date) })),
       chart: trendChart(d.trend),
       trendRules: [...new Set(d.trendByRule.map((c) => c.ruleId))].sort().map((ruleId) => ({
+        id: ruleId,
         name: ruleName(ruleId),
-        counts: d.trend.map((t) => d.trendByRule.find((c) => c.ruleId === ruleId && c.date === t.date)?.n ?? 0),
+        counts: d.trend.map((t) => ({ n: d.trendByRule.find((c) => c.ruleId === ruleId && c.date === t.date)?.n ?? 0, href: reportsPaths.heldAlerts(t.date, { rule: ruleId }) })),
       })),
+      trendTotals: d.trend.map((t) => ({ ...t, href: reportsPaths.heldAlerts(t.date) })),
+      trendTeams: d.teams.map((team) => ({
+        ...team,
+        counts: d.trend.map((t) => ({ n: d.trendByTeam.find((c) => c.teamId === team.id && c.date === t.date)?.n ?? 0, href: reportsPaths.heldAlerts(t.date, { team: team.id }) })),
+      })),
+      teamChart: teamTrendChart(d.trend.map((t) => t.date), d.teams, d.trendByTeam),
+      myActions: d.myActions.map(({ personId, personName, action }) => ({
+        personName,
+        personHref: coordinationPaths.section(personId, 'meetings'),
+        text: action.text,
+        // Someone who may write goes straight to marking it done; anyone else to the meetings it came from.
+        href: hasPermission(request.actor!, 'case:write') ? coordinationPaths.form(personId, 'completeAction', action.id) : coordinationPaths.section(personId, 'meetings'),
+        dueText: formatCivilDate(action.due),
+        tag: actionTag(action.completedOn, action.due, d.today),
+      })),
+      myActionsHref: coordinationPaths.myActions(),
       healthBodyByCouncil: d.healthBodyByCouncil,
     });
   });
@@ -65,6 +86,26 @@ export function registerReportsRoutes(app: FastifyInstance, services: { reports:
     if (!(dutyLists as readonly string[]).includes(list)) throw new NotFoundError('No such list');
     const rows = await reports.dutyList(serviceContext(request), list);
     return reply.view('reports/views/duty-list.njk', { title: listTitles[list], rows: rows.map(dutyRowView), backHref: reportsPaths.dashboard() });
+  });
+
+  app.get<{ Querystring: { on?: string; rule?: string; team?: string } }>(reportsRoutes.heldAlerts, { config: { permission: 'case:read' } }, async (request, reply) => {
+    const { on, rule, team } = request.query;
+    if (!on || !isCivilDate(on)) throw new NotFoundError('No such list');
+    const { rows, teamName } = await reports.heldAlerts(serviceContext(request), on, { rule, team });
+    const of = [rule ? `the rule “${ruleName(rule)}”` : '', team ? `the team “${teamName ?? team}”` : ''].filter(Boolean).join(' and ');
+    return reply.view('reports/views/held-alerts.njk', {
+      title: `Alerts held on ${formatCivilDate(on)}${of ? ` for ${of}` : ''}`,
+      backHref: reportsPaths.dashboard(),
+      rows: rows.map((row) => ({
+        ...row,
+        name: `${row.givenName} ${row.familyName}`,
+        href: alertsPaths.person(row.personId),
+        rule: ruleName(row.ruleId),
+        subjectText: subjectKindText(row.subjectKind),
+        sinceText: formatCivilDate(row.since),
+        severityTag: severityTags[row.severity as keyof typeof severityTags],
+      })),
+    });
   });
 
   app.get(reportsRoutes.registerCsv, { config: { permission: 'case:read' } }, async (request, reply) => {

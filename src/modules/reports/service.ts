@@ -14,6 +14,8 @@ import { visiblePersonIds } from '../alerts/repository.ts';
 import type { AlertsService } from '../alerts/service.ts';
 import { alertCountsOnDates, healthBodyDuties, myDuties, unallocatedDuties, type DutyListRow } from './dashboard-queries.ts';
 import { filterAlerts, groupCounts, trendDates } from './dashboard.ts';
+import { heldAlertsOn, teamCountsOnDates, teamNames, type HeldAlertFilter, type HeldAlertRow } from './held-alerts.ts';
+import { actionsOwnedBy } from '../coordination/repository.ts';
 import { registerCsv } from './register-export.ts';
 
 export interface ReportsServiceDeps {
@@ -43,6 +45,10 @@ export function createReportsService({ db, readCaseFile, alerts }: ReportsServic
       const today = todayInLondon(ctx.now);
       const dates = trendDates(today);
       const counts = await alertCountsOnDates(db, ctx.actor, dates);
+      const teamCounts = await teamCountsOnDates(db, ctx.actor, dates);
+      const teams = await teamNames(db, [...new Set(teamCounts.map((c) => c.teamId))]);
+      // Open actions are listed by due date, so the overdue ones come first.
+      const myActions = await actionsOwnedBy(db, ctx.actor);
       const councils = new Map<string, { id: string; name: string; count: number }>();
       for (const row of healthBody) {
         const council = councils.get(row.localAuthorityId) ?? { id: row.localAuthorityId, name: row.localAuthorityName ?? row.localAuthorityId, count: 0 };
@@ -60,9 +66,18 @@ export function createReportsService({ db, readCaseFile, alerts }: ReportsServic
         openAlerts: open,
         trend: dates.map((date) => ({ date, total: counts.filter((c) => c.date === date).reduce((sum, c) => sum + c.n, 0) })),
         trendByRule: counts,
+        trendByTeam: teamCounts,
+        teams: [...teams.entries()].filter(([id]) => teamCounts.some((c) => c.teamId === id)).map(([id, name]) => ({ id, name })).sort((a, b) => Number(a.id === 'none') - Number(b.id === 'none') || a.name.localeCompare(b.name)),
+        myActions,
         healthBody,
         healthBodyByCouncil: [...councils.values()].sort((a, b) => a.name.localeCompare(b.name)),
       };
+    },
+    /** The list behind a count of the organisation's history: the alerts held on a date, by rule and/or team. */
+    async heldAlerts(ctx: ServiceContext, date: string, filter: HeldAlertFilter): Promise<{ rows: HeldAlertRow[]; teamName: string | undefined }> {
+      assertPermission(ctx.actor, 'case:read');
+      const rows = await heldAlertsOn(db, ctx.actor, date, filter);
+      return { rows, teamName: filter.team ? (await teamNames(db, [filter.team])).get(filter.team) : undefined };
     },
     async exportRegisterCsv(ctx: ServiceContext, asOf = todayInLondon(ctx.now)): Promise<string> {
       assertPermission(ctx.actor, 'case:read');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { CaseFile } from '../../../../src/domain/case-file/schema.ts';
 import { evaluate } from '../../../../src/domain/rules/evaluate.ts';
 import { registerCsv, registerRowsOf } from '../../../../src/modules/reports/register-export.ts';
-import { groupCounts, trendDates, trendChart } from '../../../../src/modules/reports/dashboard.ts';
+import { groupCounts, teamTrendChart, trendDates, trendChart } from '../../../../src/modules/reports/dashboard.ts';
 import { journeyFacts, journeyPicture } from '../../../../src/modules/chronology/journey.ts';
 import { msUntilDaily, sweepScheduleFrom } from '../../../../src/modules/alerts/sweep-schedule.ts';
 
@@ -30,6 +30,16 @@ describe('dashboard shaping', () => {
     const chart = trendChart([{ date: 'a', total: 2 }, { date: 'b', total: 4 }]);
     assert.equal(chart.bars[1]!.height, 160);
     assert.equal(chart.bars[0]!.height, 80);
+  });
+});
+
+describe('team trend chart', () => {
+  it('draws one bar per team per date, scaled to the largest count, with a legend entry per team', () => {
+    const chart = teamTrendChart(['d1', 'd2'], [{ id: 't1', name: 'North' }, { id: 'none', name: 'No team' }], [{ date: 'd1', teamId: 't1', n: 4 }, { date: 'd2', teamId: 'none', n: 2 }]);
+    assert.equal(chart.bars.length, 4);
+    assert.deepEqual(chart.bars.map((b) => [b.date, b.team, b.n, b.height]), [['d1', 'North', 4, 160], ['d1', 'No team', 0, 0], ['d2', 'North', 0, 0], ['d2', 'No team', 2, 80]]);
+    assert.deepEqual(chart.legend.map((l) => l.team), ['North', 'No team']);
+    assert.notEqual(chart.legend[0]!.colour, chart.legend[1]!.colour);
   });
 });
 

@@ -1,0 +1,103 @@
+/**
+ * The organisation dashboard's history: the stored alerts held on a date (raised on or before it, not yet
+ * cleared), counted by rule and by team, and the list behind each count. A count and its list are built
+ * from the same SQL fragment, so they cannot disagree.
+ *
+ * A team is the team of a worker allocated to the person on that date: an allocation names a staff record,
+ * and a worker who signs in has a staff record with their user id (`ensureStaffRecord`), whose user row may
+ * name a team. An alert counts once under each team with a worker allocated to the person; under "none"
+ * when nobody is allocated or no allocated worker has a team.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
+import { teams } from '../../platform/organisations/tables.ts';
+import { users } from '../../platform/users/tables.ts';
+import { visiblePeople } from '../register/repository.ts';
+import { allocations, people } from '../register/tables.ts';
+import { storedAlerts } from '../alerts/tables.ts';
+
+/** The team key of alerts on people with no allocated worker who has a team. */
+export const NO_TEAM = 'none';
+
+export interface HeldAlertFilter {
+  rule?: string | undefined;
+  team?: string | undefined;
+}
+
+export interface HeldAlertRow {
+  id: string;
+  personId: string;
+  givenName: string;
+  familyName: string;
+  ruleId: string;
+  subjectKind: string;
+  subjectId: string;
+  severity: string;
+  since: string;
+  message: string;
+}
+
+/** One row per (stored alert held on `date`, team) for the people the actor may see. */
+function teamedHeldAlerts(actor: Actor, date: string): SQL {
+  const visible = visiblePeople(actor) ?? sql`true`;
+  return sql`select ${storedAlerts.id} as id, ${storedAlerts.personId} as person_id, ${people.givenName} as given_name, ${people.familyName} as family_name,
+      ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind, ${storedAlerts.subjectId} as subject_id,
+      ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,
+      coalesce(team.team_id, ${NO_TEAM}) as team_id
+    from ${storedAlerts}
+    join ${people} on ${people.id} = ${storedAlerts.personId}
+    left join lateral (
+      select distinct ${users.teamId} as team_id from ${allocations} join ${users} on ${users.id} = ${allocations.staffId}
+      where ${allocations.personId} = ${storedAlerts.personId} and ${allocations.from} <= ${date}
+        and (${allocations.to} is null or ${allocations.to} > ${date}) and ${users.teamId} is not null
+    ) team on true
+    where ${storedAlerts.raisedOn} <= ${date} and (${storedAlerts.clearedOn} is null or ${storedAlerts.clearedOn} > ${date}) and ${visible}`;
+}
+
+/** How many alerts each team held on each date (teams with none on every date are left out). */
+export async function teamCountsOnDates(db: DbOrTx, actor: Actor, dates: readonly string[]): Promise<{ date: string; teamId: string; n: number }[]> {
+  const counts: { date: string; teamId: string; n: number }[] = [];
+  for (const date of dates) {
+    const rows = rowsOf<{ team_id: string; n: number }>(
+      await db.execute(sql`select held.team_id, count(*)::int as n from (${teamedHeldAlerts(actor, date)}) held group by held.team_id order by held.team_id`),
+    );
+    counts.push(...rows.map((row) => ({ date, teamId: row.team_id, n: row.n })));
+  }
+  return counts;
+}
+
+/** The alerts behind a count: held on `date`, of a rule and/or a team; each alert once, oldest first. */
+export async function heldAlertsOn(db: DbOrTx, actor: Actor, date: string, filter: HeldAlertFilter = {}): Promise<HeldAlertRow[]> {
+  const conditions = [sql`true`];
+  if (filter.team) conditions.push(sql`held.team_id = ${filter.team}`);
+  if (filter.rule) conditions.push(sql`held.rule_id = ${filter.rule}`);
+  const rows = rowsOf<{ id: string; person_id: string; given_name: string; family_name: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string }>(
+    await db.execute(sql`select distinct on (held.since, held.person_id, held.rule_id, held.subject_kind, held.subject_id) held.id, held.person_id, held.given_name, held.family_name,
+        held.rule_id, held.subject_kind, held.subject_id, held.severity, held.since, held.message
+      from (${teamedHeldAlerts(actor, date)}) held where ${sql.join(conditions, sql` and `)}
+      order by held.since, held.person_id, held.rule_id, held.subject_kind, held.subject_id`),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    personId: row.person_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    ruleId: row.rule_id,
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    severity: row.severity,
+    since: row.since,
+    message: row.message,
+  }));
+}
+
+/** The names of the teams (the key `none` reads as words). */
+export async function teamNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>([[NO_TEAM, 'No team (nobody allocated, or the worker has no team)']]);
+  const real = ids.filter((id) => id !== NO_TEAM);
+  if (real.length === 0) return names;
+  const rows = rowsOf<{ id: string; name: string }>(await db.execute(sql`select ${teams.id} as id, ${teams.name} as name from ${teams} where ${teams.id} in (${sql.join(real.map((id) => sql`${id}`), sql`, `)})`));
+  for (const row of rows) names.set(row.id, row.name);
+  return names;
+}
