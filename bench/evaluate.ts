@@ -5,11 +5,14 @@
  * warms up, then runs in a time-boxed loop on this one thread (so the figure is per core). Prints a table
  * and writes bench/results/evaluate-<timestamp>.json with the machine, versions and every figure.
  *
- * Options: --seconds N (per scenario, default 5), --warmup N (seconds, default 1), --as-of DATE.
+ * Options: --seconds N (per scenario, default 5), --warmup N (seconds, default 1), --as-of DATE, --output FILE
+ * (write the JSON there instead; `npm run bench` folds it into the suite's report).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countRecords, generateDemoCaseFiles, largeCaseFile } from '../src/demo/case-file-generator.ts';
 import { referenceCaseFile } from '../src/demo/reference-case.ts';
@@ -18,7 +21,9 @@ import type { CaseFile } from '../src/domain/case-file/schema.ts';
 import { validateCaseFile } from '../src/domain/case-file/validate.ts';
 import { evaluate } from '../src/domain/rules/evaluate.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, 'as-of': { type: 'string', default: '2026-11-27' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, 'as-of': { type: 'string', default: '2026-11-27' }, output: { type: 'string' } },
+});
 const seconds = Number(values.seconds);
 const warmupSeconds = Number(values.warmup);
 const asOf = values['as-of'];
@@ -155,8 +160,8 @@ const report = {
   results,
 };
 const directory = new URL('./results/', import.meta.url);
-mkdirSync(directory, { recursive: true });
-const output = new URL(`evaluate-${report.startedAt.replace(/[:.]/g, '-')}.json`, directory);
+if (!values.output) mkdirSync(directory, { recursive: true });
+const output = values.output ? pathToFileURL(resolve(values.output)) : new URL(`evaluate-${report.startedAt.replace(/[:.]/g, '-')}.json`, directory);
 writeFileSync(output, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nLoad average when finished: ${report.machine.loadAverage.join(', ')} on ${report.machine.logicalCpus} CPUs (shared machines lower these figures).`);
 console.log(`Wrote ${output.pathname}`);

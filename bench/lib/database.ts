@@ -40,7 +40,15 @@ function withoutCredentials(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-export async function openBenchDatabase(options: { pglite: boolean; freshDb: boolean; databaseUrl: string | undefined }): Promise<BenchDatabase> {
+export interface OpenBenchOptions {
+  pglite: boolean;
+  freshDb: boolean;
+  databaseUrl: string | undefined;
+  /** Use the people already in DATABASE_URL's database (made by `npm run bench:data`) instead of refusing them. */
+  reuse?: boolean;
+}
+
+export async function openBenchDatabase(options: OpenBenchOptions): Promise<BenchDatabase> {
   if (options.pglite) {
     const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-bench-'));
     let database = await openDatabase({ dataDir });
@@ -70,7 +78,10 @@ export async function openBenchDatabase(options: { pglite: boolean; freshDb: boo
   const given = new URL(options.databaseUrl);
   let url = given;
   let created: string | undefined;
-  if (options.freshDb || given.pathname === '/postgres' || given.pathname === '/') {
+  if (options.reuse && (options.freshDb || given.pathname === '/postgres' || given.pathname === '/')) {
+    throw new Error('--reuse needs DATABASE_URL to name the database `npm run bench:data` generated (not the postgres admin database).');
+  }
+  if (!options.reuse && (options.freshDb || given.pathname === '/postgres' || given.pathname === '/')) {
     created = `aftercare_bench_${Date.now()}_${process.pid}`;
     await admin(options.databaseUrl, (client) => client.query(`create database ${created}`));
     url = new URL(given);
@@ -84,8 +95,9 @@ export async function openBenchDatabase(options: { pglite: boolean; freshDb: boo
   try {
     await runMigrations(database.db);
     const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from people`));
-    if (n > 0) {
-      throw new Error(`${withoutCredentials(url)} already holds ${n} people: give an empty database, or pass --fresh-db to create a throwaway one on the same server.`);
+    if (options.reuse && n === 0) throw new Error(`${withoutCredentials(url)} holds no people: generate them first with npm run bench:data.`);
+    if (n > 0 && !options.reuse) {
+      throw new Error(`${withoutCredentials(url)} already holds ${n} people: pass --reuse to measure them (data from npm run bench:data), give an empty database, or pass --fresh-db to create a throwaway one on the same server.`);
     }
     const version = rowsOf<{ version: string }>(await database.db.execute(sql`select version()`))[0]?.version ?? '';
     return {

@@ -1,0 +1,142 @@
+/**
+ * The suite's command-line scenarios, each run as the real `aftercare` command in its own process and
+ * timed from the outside (start-up included, as an operator would see it):
+ * - `aftercare sweep` over the whole register: cases per second;
+ * - `aftercare import` of N generated case files (10,000 by default) into a throwaway database on the same
+ *   server, so a reused register is never written: files per second;
+ * - `bench/evaluate.ts` (the rules engine alone, per core): its results folded into the suite's report.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { generateDemoCaseFiles } from '../../src/demo/case-file-generator.ts';
+import { benchAreas, benchOrganisations } from './generate-register.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export interface CommandResult {
+  name: string;
+  description: string;
+  /** Units done (cases swept, files imported). */
+  units: number;
+  seconds: number;
+  perSecond: number;
+  /** Peak RSS of the command's process (from /proc, sampled), MB. */
+  peakRssMb: number | null;
+  output: string;
+}
+
+function rssOf(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a node script with arguments; resolves with its output, elapsed seconds and peak RSS, or rejects on a non-zero exit. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ output: string; seconds: number; peakRssMb: number | null }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let peak: number | null = null;
+    const sampler = setInterval(() => {
+      const rss = rssOf(child.pid ?? 0);
+      if (rss !== null) peak = Math.max(peak ?? 0, rss);
+    }, 200);
+    child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code === 0) resolve({ output, seconds, peakRssMb: peak });
+      else reject(new Error(`node ${args.slice(0, 3).join(' ')} … exited with ${code}:\n${output.slice(-3_000)}`));
+    });
+  });
+}
+
+const cli = join(root, 'src', 'cli', 'main.ts');
+
+/** `aftercare sweep` with the server's environment (`env`: DATABASE_URL, or DATA_DIR for PGlite). */
+export async function sweepScenario(env: NodeJS.ProcessEnv, asOf: string): Promise<CommandResult> {
+  const { output, seconds, peakRssMb } = await runNode([cli, 'sweep', '--as-of', asOf], { SESSION_SECRET: 'bench-sweep-only-not-a-server-secret-xx', ...env });
+  const cases = Number(/Swept (\d+) cases/.exec(output)?.[1] ?? Number.NaN);
+  if (!Number.isFinite(cases)) throw new Error(`aftercare sweep did not say how many cases it swept:\n${output}`);
+  return { name: 'sweep', description: 'aftercare sweep over the whole register (cases/s, start-up included)', units: cases, seconds: round(seconds), perSecond: round(cases / seconds, 0), peakRssMb, output: output.trim().split('\n').at(-1) ?? '' };
+}
+
+/**
+ * Generates `files` case files not on the register (their own id prefix and seed) and imports them with
+ * `aftercare import` into a database created for it beside `serverUrl`'s, dropped afterwards.
+ */
+export async function importScenario(serverUrl: string, options: { files: number; seed: number; asOf: string }): Promise<CommandResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'aftercare-bench-import-'));
+  const name = `aftercare_bench_import_${process.pid}`;
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  const query = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  try {
+    const orgs = await benchOrganisations();
+    const areas = benchAreas(orgs);
+    const paths: string[] = [];
+    for (let first = 1; first <= options.files; first += 1_000) {
+      const count = Math.min(1_000, options.files - first + 1);
+      const files = generateDemoCaseFiles({ seed: options.seed + 1, people: count, firstPerson: first, asOf: options.asOf, sections: 'all', organisations: orgs, areas, idPrefix: 'imp-' });
+      for (const file of files) {
+        const path = join(folder, `${file.person.id}.json`);
+        writeFileSync(path, JSON.stringify(file));
+        paths.push(path);
+      }
+    }
+    await query(`drop database if exists ${name} with (force)`);
+    await query(`create database ${name}`);
+    const env = { DATABASE_URL: target.toString(), NODE_ENV: 'production', SESSION_SECRET: 'bench-import-only-not-a-server-secret-x' };
+    await runNode([cli, 'migrate'], env);
+    const { output, seconds, peakRssMb } = await runNode([cli, 'import', ...paths], env);
+    const imported = Number(/Imported (\d+) case file/.exec(output)?.[1] ?? Number.NaN);
+    if (imported !== options.files) throw new Error(`aftercare import imported ${imported} of ${options.files} files:\n${output.slice(-2_000)}`);
+    return { name: 'import', description: `aftercare import of ${options.files.toLocaleString('en-GB')} case files (files/s, start-up included)`, units: imported, seconds: round(seconds), perSecond: round(imported / seconds, 0), peakRssMb, output: output.trim().split('\n').at(-1) ?? '' };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    await query(`drop database if exists ${name} with (force)`).catch(() => {});
+  }
+}
+
+export interface EvaluateFigure {
+  scenario: string;
+  meanRecords: number;
+  perSecond: number;
+  p95Ms: number;
+}
+
+/** `bench/evaluate.ts` in its own process (one thread: per core); its results as the suite reports them. */
+export async function evaluateScenario(seconds: number): Promise<EvaluateFigure[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'aftercare-bench-evaluate-'));
+  try {
+    const output = join(folder, 'evaluate.json');
+    await runNode([join(root, 'bench', 'evaluate.ts'), '--seconds', String(seconds), '--warmup', String(Math.min(1, seconds)), '--output', output], {});
+    const report = JSON.parse(readFileSync(output, 'utf8')) as { results: { scenario: string; meanRecords: number; perSecond: number; p95Ms: number }[] };
+    return report.results.map((r) => ({ scenario: r.scenario, meanRecords: r.meanRecords, perSecond: r.perSecond, p95Ms: r.p95Ms }));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function round(n: number, digits = 1): number {
+  return Math.round(n * 10 ** digits) / 10 ** digits;
+}
