@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuditRoutes } from '../platform/audit/routes.ts';
 import { registerAuthRoutes } from '../platform/auth/routes.ts';
+import { registerOidcRoutes } from '../platform/auth/oidc-routes.ts';
 import { registerEvaluateRoutes } from '../platform/api/evaluate-routes.ts';
 import { registerPageRoutes } from '../platform/pages/routes.ts';
 import { registerRegisterRoutes } from '../modules/register/routes.ts';
@@ -24,6 +25,7 @@ type RegisterRoutes = (app: FastifyInstance, services: Services) => void | Promi
 const platformRoutes: RegisterRoutes[] = [
   (app) => registerPageRoutes(app, { navigation }),
   (app, services) => registerAuthRoutes(app, services),
+  (app, services) => registerOidcRoutes(app, services),
   (app, services) => registerAuditRoutes(app, services),
   (app) => registerEvaluateRoutes(app),
 ];

@@ -41,7 +41,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
     db,
     config,
     logger,
-    auth: createAuthService({ db, sessionPolicy }),
+    auth: createAuthService({ db, sessionPolicy, oidcProviders: config.oidcProviders }),
     users: createUserService({ db }),
     audit: createAuditService({ db }),
     // Modules: add `<m>: create<M>Service({ db, ... }),` below.

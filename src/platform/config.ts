@@ -3,9 +3,11 @@
  * development default; in production a missing SESSION_SECRET or DATABASE_URL stops start-up.
  * Errors name the variable in one line (`ConfigError`), so the CLI can print it and exit 1.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { readOrCreateSessionSecret } from './session-secret.ts';
+import { parseOidcProviders, type OidcProvider } from './auth/oidc-config.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -25,10 +27,8 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   TRUST_PROXY: boolean.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_REDIRECT_URL: z.url().optional(),
+  OIDC_PROVIDERS: z.string().optional(),
+  OIDC_PROVIDERS_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -42,7 +42,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; redirectUrl: string | undefined } | undefined;
+  /** OpenID Connect identity providers (none: password sign-in only). */
+  oidcProviders: OidcProvider[];
 }
 
 export interface LoadConfigOptions {
@@ -66,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const production = e.NODE_ENV === 'production';
   if (production && !e.DATABASE_URL) throw new ConfigError('Missing configuration: DATABASE_URL is required when NODE_ENV=production.');
   if (production && !e.SESSION_SECRET) throw new ConfigError('Missing configuration: SESSION_SECRET is required when NODE_ENV=production.');
-  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) throw new ConfigError('Missing configuration: OIDC_CLIENT_ID is required when OIDC_ISSUER is set.');
+  const oidcProviders = readOidcProviders(e.OIDC_PROVIDERS, e.OIDC_PROVIDERS_FILE);
   const dataDir = resolve(e.DATA_DIR);
   const sessionSecret = e.SESSION_SECRET ?? (options.sessionSecretFor ?? readOrCreateSessionSecret)(dataDir);
   return {
@@ -80,8 +81,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
-    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUrl: e.OIDC_REDIRECT_URL }
-      : undefined,
+    oidcProviders,
   };
+}
+
+function readOidcProviders(json: string | undefined, file: string | undefined): OidcProvider[] {
+  if (json && file) throw new ConfigError('Invalid configuration: set OIDC_PROVIDERS or OIDC_PROVIDERS_FILE, not both.');
+  let text = json;
+  if (file) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError(`Invalid configuration: OIDC_PROVIDERS_FILE ${file} cannot be read.`);
+    }
+  }
+  if (!text) return [];
+  const parsed = parseOidcProviders(text);
+  if (!parsed.ok) throw new ConfigError(`Invalid configuration: ${file ? 'OIDC_PROVIDERS_FILE' : 'OIDC_PROVIDERS'} ${parsed.problem}.`);
+  return parsed.providers;
 }

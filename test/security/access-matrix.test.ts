@@ -31,6 +31,7 @@ const PUBLIC_ROUTES = [
   /^\/health$/,
   /^\/accessibility$/,
   /^\/sign-in$/,
+  /^\/sign-in\/oidc\/:provider(\/callback)?$/,
   /^\/cookies$/,
   /^\/privacy$/,
 ];

@@ -16,6 +16,7 @@ import { createApiToken } from '../../platform/auth/api-tokens.ts';
 import { promptHidden, readPasswordFromStdin } from '../../platform/users/read-password.ts';
 
 const usage = `aftercare user add --email EMAIL --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…] [--team TEAM_ID] [--password-stdin]
+                       [--oidc-issuer URL --oidc-subject SUBJECT]   (link to an OpenID Connect identity; no password needed)
        aftercare user token --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…]
   Roles: ${roles.join(', ')}.
   Passwords: 12 characters or more, not a common password (three random words work well).`;
@@ -35,7 +36,7 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 }
 
 export const command: CommandDefinition = {
-  summary: 'Add a user who signs in with a password',
+  summary: 'Add a user (password, or linked to an OpenID Connect identity) or an API token',
   usage,
   allowPositionals: true,
   options: {
@@ -45,6 +46,8 @@ export const command: CommandDefinition = {
     role: { type: 'string', multiple: true },
     team: { type: 'string' },
     'password-stdin': { type: 'boolean' },
+    'oidc-issuer': { type: 'string' },
+    'oidc-subject': { type: 'string' },
   },
   async run({ values, positionals }) {
     if (!['add', 'token'].includes(positionals[0] ?? '') || positionals.length !== 1) throw new UsageError('the subcommands are "add" and "token"');
@@ -57,7 +60,11 @@ export const command: CommandDefinition = {
     if (positionals[0] === 'token') return addToken(name, organisation, givenRoles.filter(isRole));
 
     const email = stringOption(values.email, 'email');
-    const password = await readPassword(values['password-stdin'] === true);
+    const oidcIssuer = typeof values['oidc-issuer'] === 'string' ? values['oidc-issuer'] : undefined;
+    const oidcSubject = typeof values['oidc-subject'] === 'string' ? values['oidc-subject'] : undefined;
+    if ((oidcIssuer === undefined) !== (oidcSubject === undefined)) throw new UsageError('give --oidc-issuer and --oidc-subject together');
+    // A user linked to an identity provider signs in there; a password is set only if asked for.
+    const password = oidcIssuer && values['password-stdin'] !== true ? undefined : await readPassword(values['password-stdin'] === true);
 
     return withCommandDatabase(async ({ database }) => {
       const users = createUserService({ db: database.db });
@@ -67,7 +74,8 @@ export const command: CommandDefinition = {
           name,
           organisation,
           roles: givenRoles.filter(isRole),
-          password,
+          ...(password === undefined ? {} : { password }),
+          ...(oidcIssuer && oidcSubject ? { oidc: { issuer: oidcIssuer, subject: oidcSubject } } : {}),
           ...(typeof values.team === 'string' ? { team: values.team } : {}),
         });
         console.log(`Added ${user.name} <${user.email}> (${user.roles.join(', ')}) in organisation ${user.organisationId}. User id: ${user.id}`);

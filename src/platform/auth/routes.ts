@@ -23,7 +23,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: { auth: Retur
   app.get<{ Querystring: { returnTo?: string; signedOut?: string } }>(platformPaths.signIn(), { config: { permission: 'public' } }, async (request, reply) => {
     const returnTo = safeReturnTo(request.query.returnTo);
     if (request.session) return reply.redirect(returnTo ?? platformPaths.home());
-    return reply.view('auth/sign-in.njk', { returnTo, notice: request.query.signedOut === 'true' ? 'You have signed out.' : undefined });
+    return reply.view('auth/sign-in.njk', { returnTo, oidcProviders: services.auth.oidcProviders(), notice: request.query.signedOut === 'true' ? 'You have signed out.' : undefined });
   });
 
   app.post<{ Body: SignInBody }>(platformPaths.signIn(), { config: { permission: 'public' } }, async (request, reply) => {
@@ -35,7 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: { auth: Retur
       ...(password ? [] : [{ path: 'password', message: 'Enter your password' }]),
     ];
     const showForm = (issues: ValidationError['issues'], status: number) =>
-      reply.code(status).view('auth/sign-in.njk', { email, returnTo, errors: errorSummary(issues), fieldErrors: fieldErrors(issues) });
+      reply.code(status).view('auth/sign-in.njk', { email, returnTo, oidcProviders: services.auth.oidcProviders(), errors: errorSummary(issues), fieldErrors: fieldErrors(issues) });
     if (missing.length > 0) return showForm(missing, 400);
 
     const now = new Date();

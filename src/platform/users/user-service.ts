@@ -25,6 +25,8 @@ export const newUserSchema = z.object({
   roles: z.array(z.enum(roles)).min(1, 'Give the user at least one role'),
   /** Omitted for users who will sign in only through OpenID Connect. */
   password: z.string().optional(),
+  /** Links the user to an identity at an OpenID Connect provider: its issuer and the user's subject there. */
+  oidc: z.object({ issuer: z.url('Enter the provider’s issuer URL'), subject: z.string().trim().min(1, 'Enter the user’s subject at the provider') }).optional(),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -52,14 +54,25 @@ export function createUserService(deps: { db: Db }) {
       }
       if (issues.length > 0 || !organisation) throw new ValidationError(issues);
       const passwordHash = data.password === undefined ? null : await hashPassword(data.password);
-      const user = { id: randomUUID(), email: data.email, name: data.name, organisationId: organisation.id, teamId, roles: [...new Set(data.roles)] as Role[] };
+      const user = {
+        id: randomUUID(),
+        email: data.email,
+        name: data.name,
+        organisationId: organisation.id,
+        teamId,
+        roles: [...new Set(data.roles)] as Role[],
+        ...(data.oidc ? { oidcIssuer: data.oidc.issuer, oidcSubject: data.oidc.subject } : {}),
+      };
       try {
         await db.transaction(async (tx) => {
           await tx.insert(users).values({ ...user, passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
           await recordAudit(tx, ctx, { action: 'user.create', recordType: 'user', recordId: user.id, after: user });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ValidationError([{ path: 'email', message: 'A user with this email address already exists' }]);
+        if (isUniqueViolation(error)) {
+          const oidcTaken = isUniqueViolation(error, 'users_oidc_subject_unique');
+          throw new ValidationError([oidcTaken ? { path: 'oidc', message: 'Another user is already linked to this identity' } : { path: 'email', message: 'A user with this email address already exists' }]);
+        }
         throw error;
       }
       return user;
