@@ -16,6 +16,7 @@ import { filterChronology, type ChronologyQuery } from './filters.ts';
 import { chronologyPaths, chronologyRoutes } from './paths.ts';
 import { chronologyPdf } from './pdf-bundle.ts';
 import { casePageFrame } from './person-frame.ts';
+import { lawDutyViews } from './law-summary.ts';
 import type { ChronologyService } from './service.ts';
 
 type Params = { Params: { personId: string }; Querystring: Record<string, string | string[] | undefined> };
@@ -95,20 +96,13 @@ export function registerChronologyRoutes(app: FastifyInstance, services: { chron
     const { personId } = request.params;
     const frame = await casePageFrame(register, ctx, personId, 'journey');
     const journey = await chronology.journey(ctx, personId);
-    const name = (id: string | null) => (id ? (journey.file.organisations.find((o) => o.id === id)?.name ?? id) : 'Not determined');
     return reply.view('chronology/views/journey.njk', {
       ...frame,
       sectionTitle: 'Journey',
       picture: journey.picture,
       facts: journey.facts.map((fact) => ({ ...fact, fromText: formatCivilDate(fact.from), toText: fact.to ? formatCivilDate(fact.to) : 'continuing' })),
       asOf: journey.evaluation.asOf,
-      lawDuties: journey.evaluation.duties.map((duty) => ({
-        ...duty,
-        startText: formatCivilDate(duty.start),
-        endText: duty.end ? formatCivilDate(duty.end) : undefined,
-        council: name(duty.localAuthority.organisationId),
-        healthBodyName: name(duty.healthBody.organisationId),
-      })),
+      lawDuties: lawDutyViews(journey.file, journey.evaluation),
       caseFlags: journey.evaluation.flags,
       alerts: alertRows(journey.currentAlerts.map((row) => listedFromStored(row, false)), () => alertsPaths.person(personId)).map((row) => ({ ...row, rule: ruleName(row.ruleId) })),
       severityTags,

@@ -15,6 +15,8 @@ import type { CaseFileSource } from '../alerts/case-file-source.ts';
 import { alertHistoryOf, currentAlertsOf } from '../alerts/repository.ts';
 import { buildChronology } from './build-chronology.ts';
 import { journeyFacts, journeyPicture } from './journey.ts';
+import { lawDutyViews, type LawDutyView } from './law-summary.ts';
+import { chronologyPaths } from './paths.ts';
 
 export interface ChronologyServiceDeps {
   db: Db;
@@ -43,6 +45,18 @@ export function createChronologyService({ db, readCaseFile, rulesConfig = defaul
       const evaluation = evaluate(file, asOf, rulesConfig);
       const facts = journeyFacts(file, evaluation);
       return { file, evaluation, facts, picture: journeyPicture(facts, asOf), currentAlerts: current };
+    },
+    /**
+     * What the law says, for the person's overview: the page that shows it has audited the case view, so
+     * this read checks visibility but writes no second audit event.
+     */
+    async lawSummary(ctx: ServiceContext, personId: string): Promise<{ duties: LawDutyView[]; journeyHref: string }> {
+      assertPermission(ctx.actor, 'case:read');
+      const file = await db.transaction(async (tx) => {
+        await requireVisiblePerson(tx, ctx.actor, personId);
+        return readCaseFile(tx, personId);
+      });
+      return { duties: lawDutyViews(file, evaluate(file, todayInLondon(ctx.now), rulesConfig)), journeyHref: `${chronologyPaths.journey(personId)}#what-the-law-says` };
     },
     /** The whole case file for an investigation bundle: audited as an export. */
     async caseFileForBundle(ctx: ServiceContext, personId: string): Promise<CaseFile> {

@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { todayInLondon } from '../../domain/calendar/civil-date.ts';
+import type { Organisation } from '../../domain/case-file/schema.ts';
+import { organisationLabel } from '../../domain/interop/successor-display.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { serviceContext } from '../../platform/http/request-context.ts';
 import { hasPermission } from '../../platform/permissions.ts';
@@ -19,6 +21,9 @@ import { registerListView } from './view-shaping/register-list.ts';
 
 type PersonParams = { Params: { personId: string } };
 
+/** Reads what another capability adds to the overview page (the app wires chronology's law summary here). */
+export type OverviewExtras = (ctx: ReturnType<typeof serviceContext>, personId: string) => Promise<Record<string, unknown>>;
+
 const sectionTemplates: Record<PersonSection, { template: string; title: string }> = {
   overview: { template: 'register/views/person-overview.njk', title: 'Overview' },
   duties: { template: 'register/views/person-duties.njk', title: 'Detentions and duties' },
@@ -27,7 +32,12 @@ const sectionTemplates: Record<PersonSection, { template: string; title: string 
   allocation: { template: 'register/views/person-allocation.njk', title: 'Allocation' },
 };
 
-export function registerPageRoutes(app: FastifyInstance, services: { register: RegisterService }, personSections: readonly caseView.ExtraPersonSection[] = []): void {
+export function registerPageRoutes(
+  app: FastifyInstance,
+  services: { register: RegisterService },
+  personSections: readonly caseView.ExtraPersonSection[] = [],
+  overviewExtras?: OverviewExtras,
+): void {
   const { register } = services;
 
   app.get<{ Querystring: Record<string, string> }>(registerRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
@@ -36,7 +46,9 @@ export function registerPageRoutes(app: FastifyInstance, services: { register: R
     // A hand-edited URL with a bad value shows the register with the defaults rather than an error page.
     const query: RegisterQuery = parsed.success ? parsed.data : registerQuery.parse({});
     const [page, organisations, workers] = await Promise.all([register.listPeople(ctx, query), register.listOrganisations(ctx), register.listWorkers(ctx)]);
-    const names = { organisations: new Map(organisations.map((o) => [o.id, o.name])), workers: new Map(workers.map((w) => [w.id, w.name])) };
+    const byId = new Map(organisations.map((o) => [o.id, o as Organisation]));
+    const today = todayInLondon(ctx.now);
+    const names = { organisations: new Map(organisations.map((o) => [o.id, organisationLabel(o as Organisation, byId, today)])), workers: new Map(workers.map((w) => [w.id, w.name])) };
     const responsible = organisations.filter((o) => ['local_authority', 'icb', 'lhb'].includes(o.kind)).map((o) => ({ value: o.id, text: o.name }));
     return reply.view('register/views/list.njk', {
       list: registerListView(page, query, names),
@@ -110,7 +122,9 @@ export function registerPageRoutes(app: FastifyInstance, services: { register: R
     const view = await register.getCase(ctx, personId);
     const today = todayInLondon(ctx.now);
     const p = registerPaths.people;
+    const extras = section === 'overview' && overviewExtras ? await overviewExtras(ctx, personId) : {};
     return reply.view(sectionTemplates[section].template, {
+      ...extras,
       sectionTitle: sectionTemplates[section].title,
       identity: caseView.identityBar(view, today),
       subNavigation: caseView.subNavigation(personId, section, personSections),

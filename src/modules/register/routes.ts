@@ -8,14 +8,21 @@ import { registerPageRoutes } from './page-routes.ts';
 import { registerRecordFormRoutes } from './record-form-routes.ts';
 import type { RegisterService } from './service.ts';
 import type { ExtraPersonSection } from './view-shaping/case-view.ts';
+import type { OverviewExtras } from './page-routes.ts';
+import type { ChronologyService } from '../chronology/service.ts';
 
 export interface RegisterRouteOptions {
   /** Sections other capabilities add to a person's case page (after the register's own). */
   personSections?: readonly ExtraPersonSection[];
+  /** Extra cards on the person's overview (what the law says), shaped by the capability that owns them. */
+  overviewExtras?: OverviewExtras;
 }
 
-export function registerRegisterRoutes(app: FastifyInstance, services: { register: RegisterService }, options: RegisterRouteOptions = {}): void {
-  registerPageRoutes(app, services, options.personSections ?? []);
+export function registerRegisterRoutes(app: FastifyInstance, services: { register: RegisterService; chronology?: Pick<ChronologyService, 'lawSummary'> }, options: RegisterRouteOptions = {}): void {
+  // Where the chronology is wired, the overview shows its summary of what the law says.
+  const { chronology } = services;
+  const lawSummary: OverviewExtras | undefined = chronology ? async (ctx, personId) => ({ lawSummary: await chronology.lawSummary(ctx, personId) }) : undefined;
+  registerPageRoutes(app, services, options.personSections ?? [], options.overviewExtras ?? lawSummary);
   registerRecordFormRoutes(app, services);
   registerApiRoutes(app, services);
 }

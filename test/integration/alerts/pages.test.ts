@@ -6,10 +6,14 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { systemContext } from '../../../src/platform/context.ts';
+import { rowsOf } from '../../../src/platform/db/client.ts';
 import { todayInLondon } from '../../../src/domain/calendar/civil-date.ts';
 import { evaluate } from '../../../src/domain/rules/evaluate.ts';
 import { journeyFacts } from '../../../src/modules/chronology/journey.ts';
+import { lawDifferences } from '../../../src/modules/chronology/law-summary.ts';
+import { subjectKindText } from '../../../src/modules/alerts/view-shaping.ts';
 import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts';
 import { fixture } from './support.ts';
 
@@ -53,6 +57,9 @@ describe('alerts through the app', () => {
     const page = await t.app.inject({ method: 'GET', url: `/people/${personId}/alerts`, headers: manager.headers });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /No aftercare plan/);
+    // The subject reads as words, never as the case-file name of its kind.
+    for (const current of (await t.services.alerts.caseAlerts(systemContext(), personId))) assert.ok(page.body.includes(`About the ${subjectKindText(current.subject.kind)} ${current.subject.id}`));
+    assert.doesNotMatch(page.body, /About the [a-z]+[A-Z]/);
     const alert = (await t.services.alerts.listAlerts(systemContext())).alerts.find((a) => a.id === 'no-aftercare-plan')!;
     const form = { _csrf: manager.csrfToken, ruleId: alert.id, subjectKind: alert.subject.kind, subjectId: alert.subject.id };
     const refused = await t.app.inject({ method: 'POST', url: `/people/${personId}/alerts/acknowledge`, headers: manager.headers, payload: { ...form, reason: '', lookAgainOn: '2020-01-01' } });
@@ -91,6 +98,31 @@ describe('alerts through the app', () => {
     const json = await t.app.inject({ method: 'GET', url: `/people/${personId}/chronology/case-file.json`, headers: manager.headers });
     assert.equal(json.json().person.id, personId);
     assert.equal((await t.app.inject({ method: 'GET', url: `/people/${personId}/chronology`, headers: stranger.headers })).statusCode, 404);
+  });
+
+  it('the overview says what the law gives, with rule ids, warns where the register differs, and links to the journey', async () => {
+    const differing = 'p-differs';
+    const file = fixture('law/TC-04.json');
+    await t.services.register.importCaseFileAlone(systemContext(), { ...file, person: { ...file.person, id: differing }, duties: file.duties.map((d) => ({ ...d, healthBodyId: d.healthBodyId === 'icb-a' ? 'icb-b' : 'icb-a' })) });
+    for (const id of [personId, differing]) {
+      const page = await t.app.inject({ method: 'GET', url: `/people/${id}`, headers: manager.headers });
+      assert.equal(page.statusCode, 200);
+      const card = page.body.slice(page.body.indexOf('id="law-summary"'));
+      assert.match(card, /What the law says/);
+      assert.ok(card.includes(`href="/people/${id}/journey#what-the-law-says"`));
+      const exported = await t.services.register.readCaseFile(t.services.db, id);
+      const evaluation = evaluate(exported, todayInLondon());
+      assert.ok(evaluation.duties.length > 0);
+      for (const duty of evaluation.duties) for (const ruleId of [...duty.localAuthority.ruleIds, ...duty.healthBody.ruleIds]) assert.ok(card.includes(ruleId), ruleId);
+      const differs = evaluation.duties.some((duty) => lawDifferences(exported, duty).length > 0);
+      assert.equal(card.includes('The register differs from the law'), differs, id);
+      if (id === differing) assert.ok(differs && /the register records the health body as/.test(card));
+    }
+    // One audited case view per overview, as before.
+    const views = async () => rowsOf<{ n: number }>(await t.services.db.execute(sql`select count(*)::int as n from audit_event where person_id = ${personId} and action = 'case.view'`))[0]!.n;
+    const before = await views();
+    await t.app.inject({ method: 'GET', url: `/people/${personId}`, headers: manager.headers });
+    assert.equal(await views(), before + 1);
   });
 
   it('the journey table gives the same facts as the evaluation, and what the law says', async () => {
