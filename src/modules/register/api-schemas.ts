@@ -256,7 +256,17 @@ export const personCaseSchema = z.object({
   ),
   disputes: z.array(z.looseObject({ id: z.string(), dutyId: z.string(), ...versioned })),
   allocations: z.array(z.looseObject({ id: z.string(), dutyId: z.string(), staffId: z.string(), from: z.string(), ...versioned })),
-  organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), code: z.string().optional() })),
+  organisations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      code: z.string().optional(),
+      validFrom: z.string().optional(),
+      validTo: z.string().optional(),
+      successorId: z.string().optional(),
+    }),
+  ),
   staff: z.array(z.object({ id: z.string(), name: z.string(), organisationId: z.string(), role: z.string().optional() })),
   sharedWith: z.array(z.string()),
 });

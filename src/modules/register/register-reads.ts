@@ -5,6 +5,7 @@
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { OrganisationRow } from '../../platform/organisations/tables.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { registerQuery, type PersonCaseDto, type RegisterPage } from './api-schemas.ts';
 import {
@@ -63,7 +64,7 @@ export function createRegisterReads({ db }: { db: Db }) {
     async listOrganisations(ctx: ServiceContext) {
       assertPermission(ctx.actor, 'case:read');
       const rows = await repository.listOrganisations(db);
-      return rows.map((org) => ({ id: org.id, name: org.name, kind: org.kind, code: org.code ?? undefined }));
+      return rows.map((org) => compact(organisationSummary(org)));
     },
 
     async listWorkers(ctx: ServiceContext) {
@@ -91,12 +92,31 @@ export async function readCase(tx: DbOrTx, ctx: ServiceContext, personId: string
   const organisationIds = referencedOrganisationIds({ ...sections, staff: staffRows.map(staffFromRow) });
   if (person.createdByOrganisationId) organisationIds.push(person.createdByOrganisationId);
   for (const share of rows.shares) organisationIds.push(share.organisationId);
-  const organisationRows = await repository.organisationsByIds(tx, [...new Set(organisationIds)]);
+  const organisationRows = await withSuccessorRows(tx, organisationIds);
   return {
     person: { ...personFromRow(person), createdByOrganisationId: person.createdByOrganisationId, version: person.version },
     ...sections,
-    organisations: organisationRows.map((org) => compact({ id: org.id, name: org.name, kind: org.kind, code: org.code })),
+    organisations: organisationRows.map((org) => compact(organisationSummary(org))),
     staff: staffRows.map(staffFromRow),
     sharedWith: rows.shares.map((share) => share.organisationId),
   };
+}
+
+/** What the pages need of an organisation: its name, and when it ceased and who succeeded it (for "now part of"). */
+function organisationSummary(org: OrganisationRow) {
+  const { id, name, kind, code, validFrom, validTo, successorId } = org;
+  return { id, name, kind, code, validFrom, validTo, successorId };
+}
+
+/** The organisations asked for and every successor they name in turn, so a page can say who answers now. */
+async function withSuccessorRows(tx: DbOrTx, ids: readonly string[]): Promise<OrganisationRow[]> {
+  const found = new Map<string, OrganisationRow>();
+  const asked = new Set<string>();
+  let wanted = [...new Set(ids)];
+  while (wanted.length > 0) {
+    for (const id of wanted) asked.add(id);
+    for (const row of await repository.organisationsByIds(tx, wanted)) found.set(row.id, row);
+    wanted = [...new Set([...found.values()].flatMap((row) => (row.successorId && !asked.has(row.successorId) ? [row.successorId] : [])))];
+  }
+  return [...found.values()];
 }

@@ -6,6 +6,7 @@
  */
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { addMonths } from '../../domain/calendar/civil-date.ts';
+import { organisationLabel } from '../../domain/interop/successor-display.ts';
 import { csvLines } from '../alerts/alerts-csv.ts';
 
 export const registerCsvHeader = [
@@ -18,7 +19,12 @@ type Cell = string | number | undefined;
 const inForce = (from: string | undefined, to: string | undefined, asOf: string) => from !== undefined && from <= asOf && (to === undefined || to > asOf);
 
 export function registerRowsOf(file: CaseFile, asOf: string): Cell[][] {
-  const orgName = (id: string) => file.organisations.find((o) => o.id === id)?.name ?? id;
+  const organisations = new Map(file.organisations.map((o) => [o.id, o]));
+  // The body recorded, and who answers for it on the export's date when it has since ceased.
+  const orgName = (id: string) => {
+    const org = organisations.get(id);
+    return org ? organisationLabel(org, organisations, asOf) : id;
+  };
   const staffName = (id: string) => file.staff.find((s) => s.id === id)?.name ?? id;
   return file.duties.map((duty) => {
     const detention = file.detentions.find((d) => d.id === duty.detentionId);

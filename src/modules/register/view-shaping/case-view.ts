@@ -3,6 +3,8 @@
  * tag per open duty), the sub-navigation (only sections that exist), and each record as a GOV.UK summary
  * card. Pure, so it is tested alone; templates only lay these out.
  */
+import type { Organisation } from '../../../domain/case-file/schema.ts';
+import { organisationLabel } from '../../../domain/interop/successor-display.ts';
 import type { PersonCaseDto } from '../api-schemas.ts';
 import { registerPaths, type PersonSection } from '../paths.ts';
 import { describeCode, formatCivilDate, formatNhsNumber, fullName, humanise, period, periodPhrase, sectionName } from './format.ts';
@@ -23,7 +25,7 @@ export interface SummaryCard {
 const row = (key: string, value: string | undefined | null): SummaryRow => ({ key: { text: key }, value: { text: value || 'Not recorded' } });
 
 export function identityBar(view: PersonCaseDto, today: string) {
-  const orgName = organisationNamer(view);
+  const orgName = organisationNamer(view, today);
   return {
     name: fullName(view.person),
     nhsNumber: view.person.nhsNumber ? formatNhsNumber(view.person.nhsNumber) : 'Not recorded',
@@ -66,9 +68,18 @@ export function subNavigation(personId: string, active: string, extra: readonly 
   ];
 }
 
-export function organisationNamer(view: Pick<PersonCaseDto, 'organisations'>) {
-  const names = new Map(view.organisations.map((o) => [o.id, o.name]));
-  return (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : '');
+/**
+ * Names organisations by id. Given today, a body that has since ceased is named as recorded with who answers
+ * for it now ("… (now part of NHS Central East Integrated Care Board from 1 April 2026)").
+ */
+export function organisationNamer(view: Pick<PersonCaseDto, 'organisations'>, today?: string) {
+  const byId = new Map(view.organisations.map((o) => [o.id, o as Organisation]));
+  return (id: unknown) => {
+    if (typeof id !== 'string') return '';
+    const org = byId.get(id);
+    if (!org) return id;
+    return today === undefined ? org.name : organisationLabel(org, byId, today);
+  };
 }
 
 export function personCard(view: PersonCaseDto): SummaryCard {
@@ -106,7 +117,7 @@ export function detentionCards(view: PersonCaseDto): SummaryCard[] {
 }
 
 export function dutyCards(view: PersonCaseDto, today: string): SummaryCard[] {
-  const orgName = organisationNamer(view);
+  const orgName = organisationNamer(view, today);
   const detentions = new Map(view.detentions.map((d) => [d.id, d]));
   return view.duties.map((duty) => {
     const open = isOpenOn(duty.end as string | undefined, today);

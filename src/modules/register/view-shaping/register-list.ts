@@ -71,8 +71,9 @@ export function registerListView(page: RegisterPage, query: RegisterQuery, names
     name: `${person.familyName}, ${person.givenName}`,
     nhsNumber: person.nhsNumber ? formatNhsNumber(person.nhsNumber) : 'Not recorded',
     dateOfBirth: person.dateOfBirth ? formatCivilDate(person.dateOfBirth) : 'Not recorded',
-    council: person.localAuthority?.name ?? 'None recorded',
-    healthBody: person.healthBody?.name ?? 'None recorded',
+    // names.organisations carries the successor note for a body that has since ceased
+    council: person.localAuthority ? (names.organisations.get(person.localAuthority.id) ?? person.localAuthority.name) : 'None recorded',
+    healthBody: person.healthBody ? (names.organisations.get(person.healthBody.id) ?? person.healthBody.name) : 'None recorded',
     workers: person.workers.map((w) => w.name).join(', ') || 'Not allocated',
     dutyStart: person.latestDutyStart ? formatCivilDate(person.latestDutyStart) : 'No duty recorded',
     status: person.openDuties > 0 ? statusTag('open', 'Open') : person.latestDutyStart ? statusTag('ended', 'Ended') : statusTag('ended', 'No duty'),
