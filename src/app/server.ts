@@ -6,6 +6,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from './services.ts';
 import { navigation } from './navigation.ts';
+import { personNavigation } from './person-sections.ts';
 import { registerRoutes } from './routes.ts';
 import { requestIdOf } from '../platform/http/request-id.ts';
 import { setUpRequestLogging } from '../platform/http/setup-request-logging.ts';
@@ -49,7 +50,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   setUpAuthentication(app, { db: services.db, sessionPolicy: services.auth.sessionPolicy });
   setUpAuthorisation(app);
   setUpCsrf(app);
-  await setUpViews(app, { navigation, watch: config.env === 'development' });
+  await setUpViews(app, { navigation, watch: config.env === 'development', filters: { personNavigation } });
   setUpCacheControl(app);
   setUpErrors(app, { navigation });
 

@@ -29,6 +29,8 @@ export interface ViewOptions {
   navigation: readonly NavigationItem[];
   /** Reload templates on change (development). */
   watch?: boolean;
+  /** Filters the app adds for its own layouts (e.g. grouping a person's sub-navigation). */
+  filters?: Record<string, (...args: never[]) => unknown>;
 }
 
 export function navigationFor(request: FastifyRequest, items: readonly NavigationItem[]) {
@@ -46,7 +48,10 @@ export async function setUpViews(app: FastifyInstance, options: ViewOptions): Pr
       autoescape: true,
       throwOnUndefined: false,
       noCache: Boolean(options.watch),
-      onConfigure: (env: nunjucks.Environment) => registerFilters(env),
+      onConfigure: (env: nunjucks.Environment) => {
+        registerFilters(env);
+        for (const [name, filter] of Object.entries(options.filters ?? {})) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+      },
     },
   });
   // preHandler, after authentication and CSRF set the actor and token; errors render with what is known.

@@ -102,11 +102,24 @@ test('the register lists people with the filter, a sortable table and a count; a
     assert.match(String(api.headers['content-type']), /application\/problem\+json/);
   }));
 
-test('the case sub-navigation lists the sections other capabilities add, after the register’s own', () =>
+test('the case sub-navigation groups every section, links each group to its first page, and marks the current page', () =>
   withApp(async (t, manager) => {
-    const { personSections } = await import('../../../src/app/person-sections.ts');
+    const { personSections, personSectionGroups } = await import('../../../src/app/person-sections.ts');
     const ctx = { actor: { kind: 'user' as const, id: manager.id, name: 'M', organisationId: manager.organisationId, teamId: null, roles: ['team_manager' as const] }, requestId: 'r', now: new Date() };
     const { id } = await t.services.register.createPerson(ctx, { givenName: 'Ada', familyName: 'Lovelace' });
-    const page = await t.app.inject({ method: 'GET', url: `/people/${id}`, headers: manager.headers });
-    for (const section of personSections) assert.ok(page.body.includes(`href="${section.href(id)}"`), section.key);
+    const overview = await t.app.inject({ method: 'GET', url: `/people/${id}`, headers: manager.headers });
+    const groupNav = /<nav class="moj-sub-navigation app-person-navigation" aria-label="Sections of the case">([\s\S]*?)<\/nav>/.exec(overview.body)?.[1] ?? '';
+    assert.deepEqual([...groupNav.matchAll(/>([^<>]+)<\/a>/g)].map((m) => m[1]), [...personSectionGroups]);
+    assert.ok(groupNav.includes(`href="/people/${id}" aria-current="true">Case<`));
+    for (const group of personSectionGroups) {
+      const first = personSections.find((s) => s.group === group);
+      if (first && group !== 'Case') assert.ok(groupNav.includes(`href="${first.href(id)}">${group}<`), group);
+    }
+    // Every section the capabilities add opens, in its group, with itself marked as the current page.
+    for (const section of personSections) {
+      const page = await t.app.inject({ method: 'GET', url: section.href(id), headers: manager.headers });
+      assert.equal(page.statusCode, 200, section.key);
+      assert.match(page.body, new RegExp(`aria-current="page" href="${section.href(id)}"|href="${section.href(id)}" aria-current="page"`), section.key);
+      for (const sibling of personSections.filter((s) => s.group === section.group)) assert.ok(page.body.includes(`href="${sibling.href(id)}"`), `${section.key} links to ${sibling.key}`);
+    }
   }));
