@@ -1,10 +1,17 @@
 /**
- * Test databases. By default each test gets an in-memory PGlite loaded from a migrated template that is
- * built once per process (`dumpDataDir` → `loadDataDir`, ≈ 1 s instead of 3–6 s each). With
- * TEST_DATABASE_URL set (an admin URL such as postgres://postgres@127.0.0.1:5432/postgres), each call creates
- * a fresh `aftercare_test_<random>` database on that server, migrates it and drops it at close.
+ * Test databases. By default each test gets an in-memory PGlite loaded from a migrated template
+ * (`dumpDataDir` → `loadDataDir`, ≈ 1 s instead of 3–6 s each). The template is built once per set of
+ * migrations and kept in the temp folder, so the many test processes of a run (node --test starts one per
+ * file) share it instead of each running initdb and the migrations again.
+ *
+ * With TEST_DATABASE_URL set (an admin URL such as postgres://postgres@127.0.0.1:5432/postgres), each call
+ * creates a fresh `aftercare_test_<random>` database on that server — cloned with `CREATE DATABASE … TEMPLATE`
+ * from a migrated template database named by the same hash — and drops it at close.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { fromPglite, openPostgres, type Database, type Db, type Driver } from '../../src/platform/db/client.ts';
@@ -18,15 +25,41 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-let template: Promise<File | Blob> | undefined;
+const root = join(import.meta.dirname, '..', '..');
 
-function migratedTemplate(): Promise<File | Blob> {
+/** A hash of the migrations and the PGlite version: a change to either makes new templates. */
+const templateKey: string = (() => {
+  const hash = createHash('sha256');
+  const pglite = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
+  hash.update(pglite.version);
+  const migrations = join(root, 'migrations');
+  for (const file of readdirSync(migrations, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.sql')) hash.update(file).update(readFileSync(join(migrations, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+})();
+
+let template: Promise<Blob> | undefined;
+
+function migratedTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const cached = join(tmpdir(), `aftercare-test-pglite-${templateKey}.tar`);
+    try {
+      return new Blob([readFileSync(cached)]);
+    } catch {
+      // not built yet by any process: build it (two processes may both build it once; the rename is atomic)
+    }
     const client = await PGlite.create();
     const database = fromPglite(client);
     await runMigrations(database.db);
     const dump = await client.dumpDataDir('none');
     await database.close();
+    for (const old of readdirSync(tmpdir())) {
+      if (old.startsWith('aftercare-test-pglite-') && !old.includes(templateKey)) rmSync(join(tmpdir(), old), { force: true });
+    }
+    const building = `${cached}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(building, new Uint8Array(await dump.arrayBuffer()));
+    renameSync(building, cached);
     return dump;
   })();
   return template;
@@ -44,23 +77,59 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { db: database.db, driver: 'pglite', close: database.close };
 }
 
-async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = `aftercare_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name}`));
+function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), 5);
-  try {
-    await runMigrations(database.db);
-  } catch (error) {
-    await database.close();
-    await withAdmin(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
-    throw error;
-  }
+  return url.toString();
+}
+
+const POSTGRES_TEMPLATE = `aftercare_test_template_${templateKey}`;
+let postgresTemplate: Promise<string> | undefined;
+
+/**
+ * The migrated template database on the server, made once for a set of migrations under an advisory lock
+ * (test processes run side by side). It is built under another name and renamed when complete, so a
+ * template that exists is always whole. Templates of older migrations are dropped when a new one is made.
+ */
+function migratedPostgresTemplate(adminUrl: string): Promise<string> {
+  postgresTemplate ??= withAdmin(adminUrl, async (admin) => {
+    await admin.query('select pg_advisory_lock(hashtext($1))', ['aftercare-test-template']);
+    try {
+      const existing = await admin.query('select 1 from pg_database where datname = $1', [POSTGRES_TEMPLATE]);
+      if (existing.rowCount) return POSTGRES_TEMPLATE;
+      const building = `${POSTGRES_TEMPLATE}_building`;
+      await admin.query(`drop database if exists ${building} with (force)`);
+      await admin.query(`create database ${building}`);
+      const database = openPostgres(databaseUrl(adminUrl, building), 1);
+      try {
+        await runMigrations(database.db);
+      } finally {
+        await database.close();
+      }
+      await admin.query(`alter database ${building} rename to ${POSTGRES_TEMPLATE}`);
+      const stale = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like 'aftercare\\_test\\_template\\_%' and datname <> $1`,
+        [POSTGRES_TEMPLATE],
+      );
+      for (const { datname } of stale.rows) await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
+      return POSTGRES_TEMPLATE;
+    } finally {
+      await admin.query('select pg_advisory_unlock(hashtext($1))', ['aftercare-test-template']);
+    }
+  });
+  return postgresTemplate;
+}
+
+async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = `aftercare_test_${randomBytes(6).toString('hex')}`;
+  const templateName = await migratedPostgresTemplate(adminUrl);
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name} template ${templateName}`));
+  const url = databaseUrl(adminUrl, name);
+  const database = openPostgres(url, 5);
   return {
     db: database.db,
     driver: 'postgres',
-    url: url.toString(),
+    url,
     async close() {
       await database.close();
       await withAdmin(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
