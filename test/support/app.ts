@@ -20,6 +20,12 @@ import { sha256Hex } from '../../src/platform/auth/secrets.ts';
 import { organisations } from '../../src/platform/organisations/tables.ts';
 import { ANONYMOUS_CSRF_COOKIE } from '../../src/platform/http/csrf-token.ts';
 import { SESSION_COOKIE } from '../../src/platform/http/session-cookie.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import type { Db } from '../../src/platform/db/client.ts';
+import * as schema from '../../src/platform/db/schema.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -59,10 +65,21 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
 
 let counter = 0;
 
-export async function createTestApp(options: BuildAppOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+/** Options of a test app: the app's own, environment overrides, and a hook that sees every SQL statement the services issue. */
+export type TestAppOptions = BuildAppOptions & { env?: NodeJS.ProcessEnv; onQuery?: (sql: string) => void };
+
+/** The same database through a Drizzle instance that reports each statement (the N+1 tests count them). */
+function observedDb(database: TestDatabase, onQuery: (sql: string) => void): Db {
+  const logger = { logQuery: (query: string) => onQuery(query) };
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  return (database.driver === 'pglite' ? drizzlePglite(client as PGlite, { schema, logger }) : drizzlePg(client as pg.Pool, { schema, logger })) as unknown as Db;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(options.env);
-  const services = createServices({ db: database.db, config, logger: createLogger(config) });
+  const db = options.onQuery ? observedDb(database, options.onQuery) : database.db;
+  const services = createServices({ db, config, logger: createLogger(config) });
   let app: FastifyInstance;
   try {
     app = await buildApp(services, options);
