@@ -4,17 +4,23 @@
  * for it or be steered to housing benefit to pay for it. SERV-06: only services that are not aftercare may
  * be charged for (through the Care Act financial assessment). There is deliberately no override.
  * The conditions mirror the alerts `aftercare-charged` and `aftercare-rent-charged`, so a charge this guard
- * refuses is exactly one that would raise an alert if it were imported.
+ * refuses is exactly one that would raise an alert if it were imported. Like those alerts, it counts the
+ * duties the law gives as well as those recorded: the duty arises by law on discharge (s117(1), ELIG-04), not
+ * by being written down, so a charge during a duty nobody recorded (or one recorded as ended on grounds the
+ * Code rules out, §1.5) is still a charge for aftercare (SERV-05).
  */
 import type { CivilDate } from '../calendar/civil-date.ts';
 import type { Charge, Service } from '../case-file/schema.ts';
 import { isAccommodationService } from './aftercare-classification.ts';
 import { periodsOverlap } from './periods.ts';
 import { allow, refuse, type RuleReason, type Verdict } from './rule-result.ts';
+import { formatDate } from './wording.ts';
 
 export interface DutyPeriod {
   start: CivilDate;
   end?: CivilDate | undefined;
+  /** Recorded on the register (the default), or given by the law engine's `evaluate`. */
+  source?: 'recorded' | 'law' | undefined;
 }
 
 export interface ChargeRequest {
@@ -50,8 +56,8 @@ export function checkChargeAllowed({ charge, service, activeDutyPeriods }: Charg
   }
 
   const chargePeriod = { from: charge.from, to: charge.to };
-  const duringDuty = activeDutyPeriods.some((duty) => periodsOverlap(chargePeriod, { from: duty.start, to: duty.end }));
-  if (!duringDuty) {
+  const duties = activeDutyPeriods.filter((duty) => periodsOverlap(chargePeriod, { from: duty.start, to: duty.end }));
+  if (duties.length === 0) {
     return allow([
       {
         ruleId: 'SERV-05',
@@ -71,6 +77,9 @@ export function checkChargeAllowed({ charge, service, activeDutyPeriods }: Charg
       reason: `You cannot ${what} ${name}. It is section 117 aftercare, and aftercare must be free.`,
     });
   }
+  // Only the law says so: the same refusal, and where the duty comes from, so someone records it.
+  const lawDuty = duties.every((duty) => duty.source === 'law') ? duties[0] : undefined;
+  if (lawDuty) for (const refusal of refusals) refusal.reason += ` No section 117 duty is recorded for these dates, but the law gives the person one from ${formatDate(lawDuty.start)}. Record the duty on the register.`;
   if (refusals.length > 0) return refuse(refusals);
 
   // Rent or a service charge linked to aftercare that is not accommodation: the person's own housing

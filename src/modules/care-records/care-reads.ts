@@ -2,7 +2,7 @@
  * Reading a person's care records with what the rules say about them: each duty's ending state, the plans
  * with their review due and the offer prompt, each service's suggested classification (and any conflict
  * with the record) and funding summary, each charge the charging guard would refuse now (a legacy or
- * imported charge stays visible with the warning), and the refund calculator. Each read records `case.view`
+ * imported charge stays visible with the warning; duties recorded or given by the law), and the refund calculator. Each read records `case.view`
  * in its own transaction (a route's `audit` config only declares it; it records nothing by itself).
  */
 import type { ServiceContext } from '../../platform/context.ts';
@@ -13,13 +13,14 @@ import { addDays, maxDate, todayInLondon } from '../../domain/calendar/civil-dat
 import type { CarePlan, Charge, Service } from '../../domain/case-file/schema.ts';
 import { classifyService } from '../../domain/care-records/aftercare-classification.ts';
 import { paymentOfferPrompt, planReviewDue } from '../../domain/care-records/care-plan.ts';
-import { checkChargeAllowed } from '../../domain/care-records/charging-guard.ts';
+import { checkChargeAllowed, type DutyPeriod } from '../../domain/care-records/charging-guard.ts';
 import { endingState } from '../../domain/care-records/duty-ending.ts';
 import { summariseFunding } from '../../domain/care-records/funding-ledger.ts';
 import { calculateRefund, type RefundCalculation } from '../../domain/care-records/refund-calculator.ts';
 import { organisationsByIds } from '../register/repository.ts';
 import { parseInput, requireVisiblePerson } from '../register/use-case.ts';
 import { refundQuery } from './api-schemas.ts';
+import { chargingAsOf, dutyPeriodsForCharging } from './duty-periods.ts';
 import { loadCareRecords, loadRegisterContext } from './repository.ts';
 
 export function createCareReads({ db, reviewMonths, refundInterestPercent }: { db: Db; reviewMonths: number; refundInterestPercent: number }) {
@@ -34,7 +35,9 @@ export function createCareReads({ db, reviewMonths, refundInterestPercent }: { d
       const plans = rows.carePlans.map((row) => row.record);
       const offers = rows.paymentOffers.map((row) => row.record);
       const services = rows.services.map((row) => row.record);
-      const dutyPeriods = register.duties.map(({ record }) => ({ start: record.start, end: record.end }));
+      // The law is evaluated only when a charge is on an aftercare service (the only charges the guard can refuse).
+      const chargesOnAftercare = rows.charges.map((row) => row.record).filter((charge) => services.some((s) => s.id === charge.serviceId && s.aftercare));
+      const dutyPeriods = chargesOnAftercare.length ? await dutyPeriodsForCharging(tx, personId, chargingAsOf(today, chargesOnAftercare)) : [];
       const providerIds = services.flatMap((service) => (service.providerId ? [service.providerId] : []));
       const organisationIds = [...new Set([...register.duties.flatMap(({ record }) => [record.localAuthorityId, record.healthBodyId]), ...providerIds])];
       const organisations = (await organisationsByIds(tx, organisationIds)).map(({ id, name, kind }) => ({ id, name, kind }));
@@ -93,7 +96,7 @@ function fundingSummary(service: Service, today: string) {
 }
 
 /** A stored charge the guard would refuse now: shown with the rule's explanation until it is refunded. */
-function chargeGuardNow(charge: Charge, services: readonly Service[], activeDutyPeriods: { start: string; end?: string | undefined }[]) {
+function chargeGuardNow(charge: Charge, services: readonly Service[], activeDutyPeriods: readonly DutyPeriod[]) {
   const service = services.find((candidate) => candidate.id === charge.serviceId);
   const verdict = checkChargeAllowed({ charge, service, activeDutyPeriods });
   return { refused: !verdict.allowed, refunded: charge.refund !== undefined, reasons: verdict.reasons };

@@ -5,10 +5,10 @@
  * and personal health budget offers with the person's answer (SERV-10/11).
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
+import { todayInLondon } from '../../domain/calendar/civil-date.ts';
 import type { Charge, PaymentOffer } from '../../domain/case-file/schema.ts';
 import { checkChargeAllowed } from '../../domain/care-records/charging-guard.ts';
 import { calculateRefund, chargeRefundRecord } from '../../domain/care-records/refund-calculator.ts';
@@ -20,6 +20,7 @@ import * as map from './mapping.ts';
 import { chargeWhere, dutyWhere, offerWhere, requireRow, serviceWhere } from './repository.ts';
 import { careServices, charges, paymentOffers } from './tables.ts';
 import { audit, defined, refusal, type Written } from './use-case.ts';
+import { chargingAsOf, dutyPeriodsForCharging } from './duty-periods.ts';
 
 export interface MoneyDeps {
   caseWriter: CaseWriter;
@@ -38,15 +39,14 @@ export function createMoneyWrites({ caseWriter, refundInterestPercent }: MoneyDe
 
   return {
     /**
-     * SERV-04/05: refused for aftercare. The duty periods are the duties recorded on the register; the
-     * alerts also count the duties the law gives, so an unrecorded duty is caught there, not here.
+     * SERV-04/05: refused for aftercare during a duty, recorded or given by the law (as the charging
+     * alerts count them), so a duty nobody recorded does not make a charge for aftercare allowed.
      */
     addCharge: (ctx: ServiceContext, personId: string, input: unknown): Promise<Written> =>
       writeCase(ctx, personId, 'case:write', async (tx) => {
         const data = await validateInput(chargeInput, input, (c) => chargeIssues(tx, personId, c));
         const service = data.serviceId ? map.serviceFromRow(await requireRow(tx.select().from(careServices).where(serviceWhere(personId, data.serviceId)))) : undefined;
-        const dutyRows = await tx.select().from(duties).where(eq(duties.personId, personId));
-        const activeDutyPeriods = dutyRows.map((duty) => ({ start: duty.start, end: duty.end ?? undefined }));
+        const activeDutyPeriods = service?.aftercare ? await dutyPeriodsForCharging(tx, personId, chargingAsOf(todayInLondon(ctx.now), [data])) : [];
         const verdict = checkChargeAllowed({ charge: data, service, activeDutyPeriods });
         if (!verdict.allowed) throw refusal(verdict.reasons);
         const charge = defined({ id: randomUUID(), ...data }) as Charge;

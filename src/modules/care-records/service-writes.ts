@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
+import { todayInLondon } from '../../domain/calendar/civil-date.ts';
 import type { Service } from '../../domain/case-file/schema.ts';
 import { validateFundingShares, type FundingShare } from '../../domain/care-records/funding-ledger.ts';
 import { checkTopUpAllowed } from '../../domain/care-records/top-up-guard.ts';
@@ -24,6 +25,7 @@ import * as map from './mapping.ts';
 import { dutyWhere, requireRow, serviceWhere } from './repository.ts';
 import { carePlans, careServices, charges } from './tables.ts';
 import { audit, defined, refusal, type Written } from './use-case.ts';
+import { chargingAsOf, dutyPeriodsForCharging } from './duty-periods.ts';
 
 export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) {
   const { writeCase } = caseWriter;
@@ -54,13 +56,12 @@ export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) 
    * The service's stored charges (not refunded) the charging guard would refuse now that the service is as
    * `after`: kept (history as it was) and shown with the rule's "must be refunded" explanation.
    */
-  async function chargesToRefund(tx: Tx, personId: string, after: Service) {
-    const dutyRows = await tx.select().from(duties).where(eq(duties.personId, personId));
-    const activeDutyPeriods = dutyRows.map((duty) => ({ start: duty.start, end: duty.end ?? undefined }));
+  async function chargesToRefund(tx: Tx, ctx: ServiceContext, personId: string, after: Service) {
     const rows = await tx.select().from(charges).where(and(eq(charges.personId, personId), eq(charges.serviceId, after.id)));
-    return rows
-      .map(map.chargeFromRow)
-      .filter((charge) => charge.refund === undefined)
+    const unrefunded = rows.map(map.chargeFromRow).filter((charge) => charge.refund === undefined);
+    if (unrefunded.length === 0) return [];
+    const activeDutyPeriods = await dutyPeriodsForCharging(tx, personId, chargingAsOf(todayInLondon(ctx.now), unrefunded));
+    return unrefunded
       .map((charge) => ({ charge, verdict: checkChargeAllowed({ charge, service: after, activeDutyPeriods }) }))
       .filter(({ verdict }) => !verdict.allowed)
       .map(({ charge, verdict }) => ({ chargeId: charge.id, warning: `Must be refunded: ${verdict.reasons.map((r) => r.reason).join(' ')}` }));
@@ -76,14 +77,16 @@ export function createServiceWrites({ caseWriter }: { caseWriter: CaseWriter }) 
       writeCase(ctx, personId, 'case:write', async (tx) => {
         const before = await loadService(tx, personId, serviceId);
         const { version, classificationReason, needIds, ...data } = await validateInput(changeServiceInput, input, (c) => serviceIssues(tx, personId, { ...c, dutyId: before.dutyId }));
-        const { providerId: _pr, start: _s, end: _e, weeklyCostPence: _w, accommodationPlus: _a, ...kept } = before;
-        const ext = defined({ ...before.ext, classificationReason });
+        // The optional fields and the reason are replaced, not merged: a blank answer clears them. `ext` is
+        // rebuilt (never the stored object changed in place) and left out when nothing is left in it.
+        const { providerId: _pr, start: _s, end: _e, weeklyCostPence: _w, accommodationPlus: _a, ext: _x, ...kept } = before;
+        const { classificationReason: _r, ...otherExt } = before.ext ?? {};
+        const ext = defined({ ...otherExt, classificationReason });
         const after = defined({ ...kept, ...data, needIds: needIds ?? before.needIds, ...(Object.keys(ext).length ? { ext } : {}) }) as Service;
-        if (!classificationReason && after.ext) delete (after.ext as Record<string, unknown>).classificationReason;
         const plans = (await tx.select().from(carePlans).where(and(eq(carePlans.personId, personId), eq(carePlans.dutyId, before.dutyId)))).map(map.carePlanFromRow);
         const classification = classifyService(after, plans.flatMap((plan) => plan.needs));
         const written = await saveService(tx, ctx, personId, version, before, after, 'service.update');
-        return { ...written, classification, chargesToRefund: after.aftercare ? await chargesToRefund(tx, personId, after) : [] };
+        return { ...written, classification, chargesToRefund: after.aftercare ? await chargesToRefund(tx, ctx, personId, after) : [] };
       }),
 
     /** Ends a service: its end date (on or after it started) and status `ended`. */
