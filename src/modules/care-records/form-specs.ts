@@ -7,7 +7,10 @@ import type { FormBody } from '../register/view-shaping/forms.ts';
 import type { CareRecordsView } from './care-reads.ts';
 import { formatDate } from '../../domain/care-records/wording.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import type { CareFormSpec, Params } from './form-routes.ts';
+import type { Charge } from '../../domain/case-file/schema.ts';
+import type { CareFormSpec, Organisation, Params } from './form-routes.ts';
+import { endChargeRows, endingProposalRows, endServiceRows } from './view-shaping/check-answers.ts';
+import { needValues, serviceValues } from './view-shaping/record-values.ts';
 import { careRecordsPaths as paths, careRecordsRoutes as routes } from './paths.ts';
 import * as choices from './view-shaping/choices.ts';
 import { needText } from './view-shaping/care-view.ts';
@@ -23,6 +26,34 @@ function findOrThrow<T extends { record: { id: string } }>(list: readonly T[], i
   const found = list.find((item) => item.record.id === id);
   if (!found) throw new NotFoundError('No such record');
   return found;
+}
+/** The need a change or removal is about, with its plan, or NotFound. */
+function findNeed(view: CareRecordsView, params: Params) {
+  const plan = findOrThrow(view.carePlans, params.planId);
+  const need = plan.record.needs.find((candidate) => candidate.id === params.needId);
+  if (!need) throw new NotFoundError('No such need');
+  return { plan, need };
+}
+const chargeName = (view: CareRecordsView, charge: Charge) => {
+  const service = charge.serviceId ? view.services.find(({ record }) => record.id === charge.serviceId)?.record.description : undefined;
+  return `${choices.chargeKindLabels[charge.kind]}${service ? ` for ${service}` : ''}`;
+};
+
+/** A service's choices. Changing one offers the needs of its own duty's current plans, and any it already meets. */
+function serviceOptions(view: CareRecordsView, values: FormBody, organisations: Organisation[], dutyId?: string) {
+  const chosen = forms.listField(values, 'needIds');
+  const plans = view.carePlans.filter(({ record }) => (dutyId === undefined || record.dutyId === dutyId) && (record.status !== 'superseded' || record.needs.some((need) => chosen.includes(need.id))));
+  return {
+    duties: duties(view, values),
+    needs: choices.checkboxItems(plans.flatMap(({ record }) => record.needs.map((need) => ({ value: need.id, text: needText(need) }))), chosen),
+    kinds: selectItems(choices.serviceKindChoices, values.kind, 'Select the kind of service'),
+    providers: selectItems(organisations.filter((o) => ['provider', 'voluntary', 'nhs_trust'].includes(o.kind)).map((o) => ({ value: o.id, text: o.name })), values.providerId, 'Not known yet'),
+    statuses: radioItems(choices.serviceStatusChoices, values.status),
+    aftercare: yesNo(values, 'aftercare'),
+    relatedToOriginalCondition: yesNo(values, 'relatedToOriginalCondition'),
+    enhancedSpecialised: yesNo(values, 'enhancedSpecialised'),
+    reducesRisk: yesNo(values, 'reducesRisk'),
+  };
 }
 const duties = (view: CareRecordsView, values: FormBody) => selectItems(dutyChoices(view.duties.map((d) => d.record)), values.dutyId, 'Select a duty');
 const yesNo = (values: FormBody, name: string) => radioItems(yesNoChoices, values[name]);
@@ -50,6 +81,34 @@ export const careForms: CareFormSpec[] = [
     initial: (view, params) => ({ values: versionOf(findOrThrow(view.carePlans, params.planId).version) }),
     options: (_view, values) => ({ related: yesNo(values, 'relatedToMentalDisorder'), categories: selectItems(choices.needCategoryChoices, values.category, 'Select the kind of need') }),
     submit: (care, ctx, params, input) => care.addNeed(ctx, params.personId, params.planId ?? '', input),
+  },
+  {
+    url: routes.changeNeed,
+    template: 'care-records/views/forms/need.njk',
+    title: 'Change the need',
+    returnTo: plan,
+    form: forms.needForm,
+    initial: (view, params) => {
+      const { plan: found, need } = findNeed(view, params);
+      return { values: needValues(need, found.version) };
+    },
+    options: (_view, values) => ({ related: yesNo(values, 'relatedToMentalDisorder'), categories: selectItems(choices.needCategoryChoices, values.category, 'Select the kind of need') }),
+    submit: (care, ctx, params, input) => care.changeNeed(ctx, params.personId, params.planId ?? '', params.needId ?? '', input),
+  },
+  {
+    // The page is the confirmation: it shows the need and one button to remove it.
+    url: routes.removeNeed,
+    template: 'care-records/views/forms/remove-need.njk',
+    title: 'Are you sure you want to remove this need from the plan?',
+    submitText: 'Remove the need',
+    submitClasses: 'govuk-button--warning',
+    returnTo: plan,
+    form: forms.removeNeedForm,
+    initial: (view, params) => {
+      const { plan: found, need } = findNeed(view, params);
+      return { values: versionOf(found.version), locals: { needText: needText(need) } };
+    },
+    submit: (care, ctx, params, input) => care.removeNeed(ctx, params.personId, params.planId ?? '', params.needId ?? '', input),
   },
   {
     url: routes.agreePlan,
@@ -88,21 +147,44 @@ export const careForms: CareFormSpec[] = [
     form: forms.serviceForm,
     needsOrganisations: true,
     initial: (view) => ({ values: { dutyId: view.duties.find((d) => d.record.end === undefined)?.record.id ?? '' } }),
-    options: (view, values, _params, organisations) => ({
-      duties: duties(view, values),
-      needs: choices.checkboxItems(
-        view.carePlans.filter(({ record }) => record.status !== 'superseded').flatMap(({ record }) => record.needs.map((need) => ({ value: need.id, text: needText(need) }))),
-        forms.listField(values, 'needIds'),
-      ),
-      kinds: selectItems(choices.serviceKindChoices, values.kind, 'Select the kind of service'),
-      providers: selectItems(organisations.filter((o) => ['provider', 'voluntary', 'nhs_trust'].includes(o.kind)).map((o) => ({ value: o.id, text: o.name })), values.providerId, 'Not known yet'),
-      statuses: radioItems(choices.serviceStatusChoices, values.status),
-      aftercare: yesNo(values, 'aftercare'),
-      relatedToOriginalCondition: yesNo(values, 'relatedToOriginalCondition'),
-      enhancedSpecialised: yesNo(values, 'enhancedSpecialised'),
-      reducesRisk: yesNo(values, 'reducesRisk'),
-    }),
+    options: (view, values, _params, organisations) => serviceOptions(view, values, organisations),
     submit: (care, ctx, params, input) => care.addService(ctx, params.personId, input),
+  },
+  {
+    // The classification is re-run by the service; charges it now refuses are listed on the money page.
+    url: routes.changeService,
+    template: 'care-records/views/forms/service.njk',
+    title: 'Change the service',
+    returnTo: plan,
+    redirectTo: (params, result) => ((result as { chargesToRefund: unknown[] }).chargesToRefund.length ? paths.moneyAfterChange(params.personId, params.serviceId ?? '') : plan(params)),
+    form: forms.changeServiceForm,
+    needsOrganisations: true,
+    initial: (view, params) => {
+      const service = findOrThrow(view.services, params.serviceId);
+      return { values: serviceValues(service.record, service.version), locals: { changing: true } };
+    },
+    options: (view, values, params, organisations) => serviceOptions(view, values, organisations, findOrThrow(view.services, params.serviceId).record.dutyId),
+    submit: (care, ctx, params, input) => care.changeService(ctx, params.personId, params.serviceId ?? '', input),
+  },
+  {
+    url: routes.endService,
+    template: 'care-records/views/forms/end-service.njk',
+    title: 'End the service',
+    submitText: 'Continue',
+    returnTo: plan,
+    form: forms.endServiceForm,
+    initial: (view, params) => {
+      const service = findOrThrow(view.services, params.serviceId);
+      return { values: versionOf(service.version), locals: { serviceDescription: service.record.description, startedOn: service.record.start ? formatDate(service.record.start) : '' } };
+    },
+    confirm: {
+      title: 'Are you sure you want to end this service?',
+      submitText: 'End the service',
+      warning: () => 'The service will be recorded as ended on this date.',
+      rows: (view, values, params) => endServiceRows(findOrThrow(view.services, params.serviceId).record.description, values),
+      rehearse: (care, ctx, params, input) => care.rehearse.endService(ctx, params.personId, params.serviceId ?? '', input),
+    },
+    submit: (care, ctx, params, input) => care.endService(ctx, params.personId, params.serviceId ?? '', input),
   },
   {
     url: routes.fundingShare,
@@ -112,7 +194,7 @@ export const careForms: CareFormSpec[] = [
     form: forms.fundingShareForm,
     initial: (view, params) => {
       const service = findOrThrow(view.services, params.serviceId);
-      return { values: versionOf(service.version), locals: { serviceName: service.record.description } };
+      return { values: versionOf(service.version), locals: { serviceDescription: service.record.description } };
     },
     submit: (care, ctx, params, input) => care.addFundingShare(ctx, params.personId, params.serviceId ?? '', input),
   },
@@ -124,7 +206,7 @@ export const careForms: CareFormSpec[] = [
     form: forms.topUpForm,
     initial: (view, params) => {
       const service = findOrThrow(view.services, params.serviceId);
-      return { values: versionOf(service.version), locals: { serviceName: service.record.description } };
+      return { values: versionOf(service.version), locals: { serviceDescription: service.record.description } };
     },
     options: (_view, values) => ({ chosen: yesNo(values, 'preferredAccommodationChosen'), offered: yesNo(values, 'suitableAlternativeOffered') }),
     submit: (care, ctx, params, input) => care.setTopUp(ctx, params.personId, params.serviceId ?? '', input),
@@ -154,6 +236,29 @@ export const careForms: CareFormSpec[] = [
     submit: (care, ctx, params, input) => care.recordRefund(ctx, params.personId, params.chargeId ?? '', input),
   },
   {
+    url: routes.endCharge,
+    template: 'care-records/views/forms/end-charge.njk',
+    title: 'End the charge',
+    submitText: 'Continue',
+    returnTo: money,
+    form: forms.endChargeForm,
+    initial: (view, params) => {
+      const charge = findOrThrow(view.charges, params.chargeId);
+      return { values: versionOf(charge.version), locals: { chargeName: chargeName(view, charge.record), chargeFrom: formatDate(charge.record.from) } };
+    },
+    confirm: {
+      title: 'Are you sure you want to end this charge?',
+      submitText: 'End the charge',
+      warning: () => 'The person will not be asked to pay this charge after that date.',
+      rows: (view, values, params) => {
+        const charge = findOrThrow(view.charges, params.chargeId).record;
+        return endChargeRows(chargeName(view, charge), charge.from, values);
+      },
+      rehearse: (care, ctx, params, input) => care.rehearse.endCharge(ctx, params.personId, params.chargeId ?? '', input),
+    },
+    submit: (care, ctx, params, input) => care.endCharge(ctx, params.personId, params.chargeId ?? '', input),
+  },
+  {
     url: routes.newOffer,
     template: 'care-records/views/forms/offer.njk',
     title: 'Record a direct payment or personal health budget offer',
@@ -177,8 +282,16 @@ export const careForms: CareFormSpec[] = [
     url: routes.proposeEnding,
     template: 'care-records/views/forms/propose-ending.njk',
     title: 'Propose ending aftercare',
+    submitText: 'Continue',
     returnTo: ending,
     form: forms.proposeEndingForm,
+    // Check your answers first; a refusal (a CTO in force, improper grounds) shows on the form, naming why.
+    confirm: {
+      title: 'Check your answers before proposing to end aftercare',
+      submitText: 'Propose ending aftercare',
+      rows: (_view, values) => endingProposalRows(values),
+      rehearse: (care, ctx, params, input) => care.rehearse.proposeEnding(ctx, params.personId, params.dutyId ?? '', input),
+    },
     initial: (view, params) => ({ values: versionOf(findOrThrow(view.duties, params.dutyId).version) }),
     options: (_view, values) => ({
       grounds: choices.checkboxItems(choices.groundChoices, forms.listField(values, 'grounds')),

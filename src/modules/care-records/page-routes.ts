@@ -64,10 +64,15 @@ export function registerCarePageRoutes(app: FastifyInstance, services: { registe
   app.get(routes.money, { config: { permission: 'case:read', audit: 'case.view' } }, async (request: PersonRequest, reply) => {
     const { records, locals } = await caseLocals(request, 'money');
     const personId = request.params.personId;
+    const charges = view.chargeRows(personId, records, locals.canWrite);
+    // After a change made a service aftercare: its charges the guard now refuses, listed to refund.
+    const changed = records.services.find(({ record }) => record.id === request.query?.changedService)?.record;
+    const toRefund = changed ? charges.filter((charge) => charge.serviceId === changed.id && charge.warning) : [];
     return reply.view('care-records/views/money.njk', {
       ...locals,
       sectionTitle: 'Money',
-      charges: view.chargeRows(personId, records, locals.canWrite),
+      changedService: toRefund.length ? { name: changed?.description, charges: toRefund } : undefined,
+      charges,
       offers: view.offerRows(personId, records, locals.canWrite),
       links: { newCharge: paths.charges.new(personId), newOffer: paths.offers.new(personId), refundCalculator: paths.refundCalculator(personId) },
     });

@@ -11,9 +11,13 @@ const ending = (id: string, dutyId: string) => `${person(id)}/duties/${e(dutyId)
 export const careRecordsPaths = {
   plan: (id: string) => `${person(id)}/plan`,
   money: (id: string) => `${person(id)}/money`,
+  /** The money page after a service change left charges to refund: it lists them. */
+  moneyAfterChange: (id: string, serviceId: string) => `${person(id)}/money?changedService=${e(serviceId)}`,
   carePlans: {
     new: (id: string, dutyId?: string, copyFrom?: string) => `${person(id)}/care-plans/new${dutyId ? `?dutyId=${e(dutyId)}${copyFrom ? `&copyFrom=${e(copyFrom)}` : ''}` : ''}`,
     addNeed: (id: string, planId: string) => `${plan(id, planId)}/needs/new`,
+    changeNeed: (id: string, planId: string, needId: string) => `${plan(id, planId)}/needs/${e(needId)}/change`,
+    removeNeed: (id: string, planId: string, needId: string) => `${plan(id, planId)}/needs/${e(needId)}/remove`,
     agree: (id: string, planId: string) => `${plan(id, planId)}/agree`,
     review: (id: string, planId: string) => `${plan(id, planId)}/review`,
     share: (id: string, planId: string) => `${plan(id, planId)}/share`,
@@ -23,8 +27,15 @@ export const careRecordsPaths = {
     new: (id: string) => `${person(id)}/services/new`,
     funding: (id: string, serviceId: string) => `${service(id, serviceId)}/funding/new`,
     topUp: (id: string, serviceId: string) => `${service(id, serviceId)}/top-up`,
+    /** `field` opens the form at that question (a Change link on one row of the service's summary). */
+    change: (id: string, serviceId: string, field?: string) => `${service(id, serviceId)}/change${field ? `#${field}` : ''}`,
+    end: (id: string, serviceId: string) => `${service(id, serviceId)}/end`,
   },
-  charges: { new: (id: string) => `${person(id)}/charges/new`, refund: (id: string, chargeId: string) => `${person(id)}/charges/${e(chargeId)}/refund` },
+  charges: {
+    new: (id: string) => `${person(id)}/charges/new`,
+    refund: (id: string, chargeId: string) => `${person(id)}/charges/${e(chargeId)}/refund`,
+    end: (id: string, chargeId: string) => `${person(id)}/charges/${e(chargeId)}/end`,
+  },
   refundCalculator: (id: string) => `${person(id)}/refund-calculator`,
   offers: { new: (id: string) => `${person(id)}/payment-offers/new`, response: (id: string, offerId: string) => `${person(id)}/payment-offers/${e(offerId)}/response` },
   ending: {
@@ -41,6 +52,8 @@ export const careRecordsRoutes = {
   money: '/people/:personId/money',
   newPlan: '/people/:personId/care-plans/new',
   addNeed: '/people/:personId/care-plans/:planId/needs/new',
+  changeNeed: '/people/:personId/care-plans/:planId/needs/:needId/change',
+  removeNeed: '/people/:personId/care-plans/:planId/needs/:needId/remove',
   agreePlan: '/people/:personId/care-plans/:planId/agree',
   reviewPlan: '/people/:personId/care-plans/:planId/review',
   sharePlan: '/people/:personId/care-plans/:planId/share',
@@ -48,8 +61,11 @@ export const careRecordsRoutes = {
   newService: '/people/:personId/services/new',
   fundingShare: '/people/:personId/services/:serviceId/funding/new',
   topUp: '/people/:personId/services/:serviceId/top-up',
+  changeService: '/people/:personId/services/:serviceId/change',
+  endService: '/people/:personId/services/:serviceId/end',
   newCharge: '/people/:personId/charges/new',
   refund: '/people/:personId/charges/:chargeId/refund',
+  endCharge: '/people/:personId/charges/:chargeId/end',
   refundCalculator: '/people/:personId/refund-calculator',
   newOffer: '/people/:personId/payment-offers/new',
   offerResponse: '/people/:personId/payment-offers/:offerId/response',

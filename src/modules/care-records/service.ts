@@ -13,6 +13,7 @@ import { createEndingWrites } from './ending-writes.ts';
 import { createMoneyWrites } from './money-writes.ts';
 import { createPlanWrites } from './plan-writes.ts';
 import { createServiceWrites } from './service-writes.ts';
+import { rehearsalWriter } from './use-case.ts';
 
 export interface CareRecordsServiceDeps {
   db: Db;
@@ -28,7 +29,20 @@ export function createCareRecordsService(deps: CareRecordsServiceDeps) {
   const caseWriter = deps.caseWriter ?? createCaseWriter({ db: deps.db });
   const reviewMonths = deps.reviewMonths ?? defaultReviewMonths;
   const refundInterestPercent = deps.refundInterestPercent ?? 8;
+  // The same writes in a frame that rolls back: what a confirmation page checks before it asks.
+  const rehearsal = rehearsalWriter(deps.db);
+  const rehearsedPlans = createPlanWrites({ caseWriter: rehearsal, reviewMonths });
+  const rehearsedServices = createServiceWrites({ caseWriter: rehearsal });
+  const rehearsedMoney = createMoneyWrites({ caseWriter: rehearsal, refundInterestPercent });
+  const rehearsedEndings = createEndingWrites({ caseWriter: rehearsal });
   return {
+    /** Checks a change as the write would (refusals, conflicts) without keeping it. */
+    rehearse: {
+      removeNeed: rehearsedPlans.removeNeed,
+      endService: rehearsedServices.endService,
+      endCharge: rehearsedMoney.endCharge,
+      proposeEnding: rehearsedEndings.proposeEnding,
+    },
     ...createCareReads({ db: deps.db, reviewMonths, refundInterestPercent }),
     ...createPlanWrites({ caseWriter, reviewMonths }),
     ...createServiceWrites({ caseWriter }),

@@ -79,9 +79,13 @@ test('proposing an ending on improper grounds shows each reason in the error sum
   assert.match(refused.body, /Not engaging with services is not a reason to end aftercare/);
   assert.match(refused.body, /Moving to another area does not end aftercare/);
 
-  const proposed = await post(`${base()}/duties/${dutyId}/ending/propose`, {
+  const answers = {
     version, grounds: 'needs_no_longer_arise', reviewMeetingId: 'rv1', personInvolved: 'yes', moveOnPlanInPlace: 'yes', 'writtenReasonsSentOn-day': '1', 'writtenReasonsSentOn-month': '3', 'writtenReasonsSentOn-year': '2026',
-  });
+  };
+  const check = await post(`${base()}/duties/${dutyId}/ending/propose`, answers);
+  assert.equal(check.statusCode, 200);
+  assert.match(check.body, /Check your answers before proposing to end aftercare/);
+  const proposed = await post(`${base()}/duties/${dutyId}/ending/propose`, { ...answers, confirmed: 'yes' });
   assert.equal(proposed.statusCode, 303);
   const tasks = await get(`${base()}/duties/${dutyId}/ending`);
   assert.match(tasks.body, /govuk-task-list/);
@@ -132,6 +136,7 @@ test('every care-records page and form renders for a user who may write', async 
     '/plan', '/money', '/refund-calculator', '/care-plans/new', `/care-plans/${plan.id}/print`, `/care-plans/${plan.id}/review`, `/care-plans/${plan.id}/share`,
     '/services/new', `/services/${serviceId}/funding/new`, `/services/${serviceId}/top-up`, '/charges/new', `/charges/${charge}/refund`,
     '/payment-offers/new', `/payment-offers/${offer.id}/response`, `/duties/${dutyId}/ending`, `/duties/${dutyId}/ending/withdraw`,
+    `/services/${serviceId}/change`, `/services/${serviceId}/end`, `/charges/${charge}/end`,
   ];
   for (const url of urls) {
     const page = await get(`${base()}${url}`);

@@ -11,18 +11,25 @@ import { careRecordsPaths as paths } from '../paths.ts';
 import { chargeKindLabels, frameworkLabels, groundLabels, needCategoryLabels, offerKindLabels, responseLabels, serviceKindLabels } from './choices.ts';
 
 type Tag = { text: string; classes: string };
+type Action = { href: string; text: string; visuallyHiddenText: string };
 export interface SummaryRow {
   key: { text: string };
   value: { text: string } | { html: string };
+  actions?: { items: Action[] };
 }
 export interface SummaryCard {
   title: string;
   tag?: Tag;
   rows: SummaryRow[];
-  actions?: { href: string; text: string; visuallyHiddenText: string }[];
+  actions?: Action[];
 }
 const row = (key: string, value: string | undefined): SummaryRow => ({ key: { text: key }, value: { text: value || 'Not recorded' } });
 const htmlRow = (key: string, items: string[]): SummaryRow => ({ key: { text: key }, value: { html: items.length ? `<ul class="govuk-list">${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : 'None' } });
+/**
+ * A row's own "Change" link. The hidden text names what changes; the summary card adds its title (the
+ * record) after it, so a screen reader hears "Change weekly cost (Supported living, Elm House …)".
+ */
+const withChange = (summary: SummaryRow, href: string | undefined, what: string): SummaryRow => (href ? { ...summary, actions: { items: [{ href, text: 'Change', visuallyHiddenText: what }] } } : summary);
 const period = (from?: string, to?: string) => (from ? (to ? `${date(from)} to ${date(to)}` : `From ${date(from)}`) : 'Not started');
 
 export function escape(text: string): string {
@@ -68,7 +75,7 @@ export function planCards(personId: string, view: CareRecordsView, dutyId: strin
         rows: [
           row('Coordinating framework', frameworkLabels[String(ext.coordinatingFramework)]),
           htmlRow('Who was involved', (ext.involved as string[] | undefined) ?? []),
-          htmlRow('Needs', plan.needs.map(needText)),
+          ...needRows(personId, plan, canWrite),
           row('Review due', reviewDue ? date(reviewDue) : plan.status === 'draft' ? '12 months after the plan is agreed' : undefined),
           row('Reviews held', (plan.reviewedOn ?? []).map(date).join(', ') || 'None yet'),
           htmlRow('Sent to', shared.map((s) => `${s.sentTo.join(', ')} on ${date(s.sentOn)}`)),
@@ -76,6 +83,24 @@ export function planCards(personId: string, view: CareRecordsView, dutyId: strin
         actions,
       };
     });
+}
+
+/**
+ * The plan's needs: one list, or — on a draft, for a user who may change it — one row per need, each with
+ * "Change" and "Remove" (an agreed plan changes only in a new version, PLAN-04).
+ */
+function needRows(personId: string, plan: CarePlan, canWrite: boolean): SummaryRow[] {
+  if (!canWrite || plan.status !== 'draft' || plan.needs.length === 0) return [htmlRow('Needs', plan.needs.map(needText))];
+  return plan.needs.map((need, index) => ({
+    key: { text: `Need ${index + 1}` },
+    value: { text: needText(need) },
+    actions: {
+      items: [
+        { href: paths.carePlans.changeNeed(personId, plan.id, need.id), text: 'Change', visuallyHiddenText: `need ${index + 1}: ${need.description}` },
+        { href: paths.carePlans.removeNeed(personId, plan.id, need.id), text: 'Remove', visuallyHiddenText: `need ${index + 1}: ${need.description}` },
+      ],
+    },
+  }));
 }
 
 export function needText(need: CarePlan['needs'][number]): string {
@@ -97,20 +122,24 @@ export function serviceCards(personId: string, view: CareRecordsView, dutyId: st
         ? [
             { href: paths.services.funding(personId, service.id), text: 'Add a funding share', visuallyHiddenText: `for ${service.description}` },
             { href: paths.services.topUp(personId, service.id), text: 'Record a top-up', visuallyHiddenText: `for ${service.description}` },
+            ...(service.status === 'ended' ? [] : [{ href: paths.services.end(personId, service.id), text: 'End', visuallyHiddenText: 'the service' }]),
           ]
         : [];
+      const change = (field: string) => (canWrite ? paths.services.change(personId, service.id, field) : undefined);
       return {
         title: service.description,
         tag: service.aftercare ? { text: 'Aftercare: free', classes: 'govuk-tag--green' } : { text: 'Not aftercare', classes: 'govuk-tag--grey' },
         rows: [
-          row('Kind', serviceKindLabels[service.kind]),
-          row('Provider', name(service.providerId)),
-          row('Dates', period(service.start, service.end)),
-          row('Status', { planned: 'Planned', active: 'In place', ended: 'Ended' }[service.status]),
-          row('Weekly cost', service.weeklyCostPence === undefined ? undefined : pounds(service.weeklyCostPence)),
-          row('Why it is classified so', service.ext?.classificationReason as string | undefined),
+          withChange(row('Service', service.description), change('description'), 'name'),
+          withChange(row('Kind', serviceKindLabels[service.kind]), change('kind'), 'kind'),
+          withChange(row('Provider', name(service.providerId)), change('providerId'), 'provider'),
+          withChange(row('Dates', period(service.start, service.end)), change('start'), 'dates'),
+          withChange(row('Status', { planned: 'Planned', active: 'In place', ended: 'Ended' }[service.status]), change('status'), 'status'),
+          withChange(row('Weekly cost', service.weeklyCostPence === undefined ? undefined : pounds(service.weeklyCostPence)), change('weeklyCost'), 'weekly cost'),
+          withChange(row('Section 117 aftercare', service.aftercare ? 'Yes: it must be free' : 'No'), change('aftercare'), 'whether it is section 117 aftercare'),
+          withChange(row('Why it is classified so', service.ext?.classificationReason as string | undefined), change('classificationReason'), 'why it is classified so'),
           htmlRow(`Suggested: ${suggestion}`, classification.reasons.map((r) => `${r.reason} (${r.ruleId})`)),
-          ...accommodationRows(service),
+          ...accommodationRows(service).map((answer, index) => withChange(answer, change(accommodationFields[index] ?? 'aftercare'), answer.key.text.toLowerCase())),
           htmlRow('Funding split', (service.funding ?? []).map((share) => `${period(share.from, share.to)}: council ${share.localAuthorityPercent}%, health body ${share.healthBodyPercent}%${fundingBasis(service, share.from, share.panelRequestId)}`)),
           row('Paid so far', funding ? `Council ${pounds(funding.localAuthorityPence)}, health body ${pounds(funding.healthBodyPence)}${funding.unfundedPence ? `, no agreed split ${pounds(funding.unfundedPence)}` : ''}` : undefined),
           row('Top-up', service.topUp ? `${name(service.topUp.payer)} pays ${pounds(service.topUp.weeklyPence)} a week, ${period(service.topUp.from, service.topUp.to).toLowerCase()}` : 'None'),
@@ -127,6 +156,7 @@ function fundingBasis(service: Service, from: string, panelRequestId?: string): 
   return basis.length ? ` (${basis.join('; ')})` : ' (no agreement recorded)';
 }
 
+const accommodationFields = ['relatedToOriginalCondition', 'enhancedSpecialised', 'reducesRisk'];
 function accommodationRows(service: Service): SummaryRow[] {
   if (!['accommodation', 'supported_living', 'residential_care', 'nursing_care'].includes(service.kind)) return [];
   const answer = (value: boolean | undefined) => (value === undefined ? 'Not answered' : value ? 'Yes' : 'No');
@@ -151,6 +181,8 @@ export function chargeRows(personId: string, view: CareRecordsView, canWrite: bo
     refund: charge.refund ? `${pounds(charge.refund.pence)} and ${pounds(charge.refund.interestPence ?? 0)} interest, ${date(charge.refund.date)}` : undefined,
     warning: guard.refused && !guard.refunded ? guard.reasons.map((r) => r.reason).join(' ') : undefined,
     refundHref: canWrite && !charge.refund ? paths.charges.refund(personId, charge.id) : undefined,
+    endHref: canWrite && charge.to === undefined ? paths.charges.end(personId, charge.id) : undefined,
+    serviceId: charge.serviceId,
   }));
 }
 

@@ -80,6 +80,19 @@ export const serviceForm: FormSpec = {
   },
   fieldFor: (path) => (path === 'weeklyCostPence' ? 'weeklyCost' : path.replace(/^accommodationPlus\./, '')),
 };
+/** Changing a service: the same answers as a new one, except its duty, with the record's version. */
+export const changeServiceForm: FormSpec = {
+  dateFields: serviceForm.dateFields,
+  toInput: (body) => {
+    const { dutyId: _d, ...answers } = serviceForm.toInput(body);
+    return { version: version(body), ...answers };
+  },
+  fieldFor: serviceForm.fieldFor,
+};
+export const endServiceForm: FormSpec = { dateFields: ['end'], toInput: (body) => ({ version: version(body), end: dateField(body, 'end') }) };
+export const endChargeForm: FormSpec = { dateFields: ['to'], toInput: (body) => ({ version: version(body), to: dateField(body, 'to') }) };
+/** Removing a need: only the plan's version; a refusal (an agreed plan) is shown at the top of the page. */
+export const removeNeedForm: FormSpec = { dateFields: [], toInput: (body) => ({ version: version(body) }) };
 export const fundingShareForm: FormSpec = {
   dateFields: ['from', 'to'],
   toInput: (body) => ({
