@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../src/platform/db/client.ts';
 import { ValidationError } from '../../../src/platform/errors.ts';
 import { openCareWorld, orgs, refusedWith, type CareWorld } from './support.ts';
 
@@ -168,5 +170,36 @@ describe('the charging guard, through the service', () => {
     assert.equal(await w.auditCount('charge.end'), audits + 1);
     const view = await w.care.getCareRecords(w.council, id);
     assert.equal(view.charges.find((c) => c.record.id === charge.id)?.record.to, '2025-12-31');
+  });
+
+  test('a charge on aftercare during a duty the law gives but the register shows as ended is refused; outside any duty it is allowed', async () => {
+    const { id, dutyId } = await w.person({ givenName: 'Ivy', familyName: 'Unrecorded' });
+    const service = await w.care.addService(w.council, id, { dutyId, description: 'Day centre', kind: 'day_service', status: 'active', start: '2025-06-01', aftercare: true });
+    // Recorded as ended with no joint decision: the law says the duty goes on (END-01).
+    await w.register.endDuty(w.council, id, dutyId, { end: '2025-09-01', endReason: 'other', version: 1 });
+    const before = await w.count('charges');
+    await assert.rejects(
+      w.care.addCharge(w.council, id, { serviceId: service.id, payer: 'person', kind: 'contribution', from: '2025-10-01', weeklyPence: 2000 }),
+      refusedWith('kind', /aftercare must be free\. No section 117 duty is recorded for these dates, but the law gives the person one from 1 June 2025/),
+    );
+    assert.equal(await w.count('charges'), before, 'nothing written');
+    // Before the person left hospital there was no duty, recorded or by law: the charge is allowed.
+    const earlier = await w.care.addCharge(w.council, id, { serviceId: service.id, payer: 'person', kind: 'contribution', from: '2025-02-01', to: '2025-03-01', weeklyPence: 2000 });
+    assert.equal(earlier.version, 1);
+    const view = await w.care.getCareRecords(w.council, id);
+    assert.equal(view.charges.find((c) => c.record.id === earlier.id)?.guard.refused, false);
+  });
+
+  test('changing a service rewrites ext: a cleared reason leaves no empty ext, and the audit keeps what it was', async () => {
+    const { id, dutyId } = await w.person({ givenName: 'Jo', familyName: 'Reasoned' });
+    const service = await w.care.addService(w.council, id, { dutyId, description: 'Gym', kind: 'other', status: 'active', aftercare: false, classificationReason: 'Not related to the disorder' });
+    await w.care.changeService(w.council, id, service.id, { version: 1, description: 'Gym', kind: 'other', status: 'active', aftercare: false });
+    const view = await w.care.getCareRecords(w.council, id);
+    assert.equal(view.services[0]?.record.ext, undefined);
+    const [event] = rowsOf<{ before: { ext?: Record<string, unknown> }; after: { ext?: unknown } }>(
+      await w.db.execute(sql`select before, after from audit_event where action = 'service.update' and person_id = ${id}`),
+    );
+    assert.deepEqual(event?.before.ext, { classificationReason: 'Not related to the disorder' });
+    assert.equal(event?.after.ext, undefined);
   });
 });

@@ -50,3 +50,21 @@ test('charging guard: the request has no override', () => {
   const request = { charge: charge('rent'), service: supportedLiving, activeDutyPeriods: activeDuty, override: true } as ChargeRequest;
   assert.equal(checkChargeAllowed(request).allowed, false);
 });
+
+test('charging guard: a duty only the law gives refuses the charge too, with the same rule and where the duty comes from', () => {
+  const lawOnly = [{ start: '2025-06-01', end: '2025-09-01', source: 'recorded' as const }, { start: '2025-06-01', source: 'law' as const }];
+  const refused = checkChargeAllowed({ charge: charge('contribution', '2025-10-01'), service: dayService, activeDutyPeriods: lawOnly });
+  assert.equal(refused.allowed, false);
+  assert.equal(refused.reasons[0]?.ruleId, 'SERV-05');
+  assert.match(refused.reasons[0]?.reason ?? '', /^You cannot ask for a contribution towards "Riverside day centre"\. It is section 117 aftercare, and aftercare must be free\. No section 117 duty is recorded for these dates, but the law gives the person one from 1 June 2025\. Record the duty on the register\.$/);
+  const rent = checkChargeAllowed({ charge: charge('rent', '2025-10-01'), service: supportedLiving, activeDutyPeriods: lawOnly });
+  assert.equal(rent.reasons[0]?.ruleId, 'SERV-04');
+  assert.match(rent.reasons[0]?.reason ?? '', /law gives the person one from 1 June 2025/);
+  // Where a recorded duty covers the dates, the message is the plain one.
+  const recorded = checkChargeAllowed({ charge: charge('contribution', '2025-07-01'), service: dayService, activeDutyPeriods: lawOnly });
+  assert.equal(recorded.allowed, false);
+  assert.doesNotMatch(recorded.reasons[0]?.reason ?? '', /law gives/);
+  // Neither recorded nor by law: allowed.
+  const none = checkChargeAllowed({ charge: charge('contribution', '2025-01-01', '2025-06-01'), service: dayService, activeDutyPeriods: lawOnly });
+  assert.equal(none.allowed, true);
+});
