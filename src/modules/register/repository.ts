@@ -4,7 +4,7 @@
  * their duties (and their successors), and the organisations the case is shared with. The system actor
  * (the CLI) sees everyone.
  */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
@@ -12,13 +12,23 @@ import { users } from '../../platform/users/tables.ts';
 import type { RegisterQuery } from './api-schemas.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
 
+/**
+ * The organisation and every organisation it succeeded, however many mergers back (an ICB formed in 2026
+ * from ICBs that had themselves absorbed CCGs): their duties are its duties. The recursion stops on a loop.
+ */
+function organisationsAnsweredFor(org: string): SQL {
+  return sql`with recursive answered(id) as (
+      select ${org}::text
+      union select ${organisations.id} from ${organisations} join answered on ${organisations.successorId} = answered.id)
+    select id from answered`;
+}
+
 /** `people.id in (…)` for the people the actor's organisation may see; `undefined` means no filter. */
 export function visiblePeople(actor: Actor): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
-  // An organisation answers for those it succeeded (an ICB merger): their duties are its duties.
-  const answersFor = sql`select ${organisations.id} from ${organisations} where ${organisations.id} = ${org} or ${organisations.successorId} = ${org}`;
+  const answersFor = organisationsAnsweredFor(org);
   return sql`${people.id} in (
     select ${duties.personId} from ${duties} where ${duties.localAuthorityId} in (${answersFor})
     union select ${duties.personId} from ${duties} where ${duties.healthBodyId} in (${answersFor})
@@ -34,7 +44,7 @@ function personVisibleTo(actor: Actor): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
-  const answersFor = sql`select ${organisations.id} from ${organisations} where ${organisations.id} = ${org} or ${organisations.successorId} = ${org}`;
+  const answersFor = organisationsAnsweredFor(org);
   return sql`(${people.createdByOrganisationId} = ${org}
     or exists (select 1 from ${duties} where ${duties.personId} = ${people.id}
       and (${duties.localAuthorityId} in (${answersFor}) or ${duties.healthBodyId} in (${answersFor})))
@@ -75,10 +85,7 @@ async function registerVisibility(db: DbOrTx, actor: Actor): Promise<SQL | undef
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
-  const rows = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(or(eq(organisations.id, org), eq(organisations.successorId, org)));
+  const rows = rowsOf<{ id: string }>(await db.execute(organisationsAnsweredFor(org)));
   const ids = rows.map((row) => sql`${row.id}`);
   const byDuty =
     ids.length === 0
@@ -193,6 +200,37 @@ export async function loadCaseRows(db: DbOrTx, personId: string) {
   };
 }
 export type CaseRows = Awaited<ReturnType<typeof loadCaseRows>>;
+
+/** Groups rows by their person, keeping their order. */
+export function byPerson<T extends { personId: string }>(personIds: readonly string[], rows: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>(personIds.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.personId)?.push(row);
+  return grouped;
+}
+
+/** `loadCaseRows` for many people in one statement a table (the sweep), by person id, each in the same order. */
+export async function loadCaseRowsOfMany(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, CaseRows>> {
+  const ids = [...personIds];
+  const empty: CaseRows = { contacts: [], detentions: [], ctos: [], residences: [], gpRegistrations: [], duties: [], disputes: [], allocations: [], shares: [] };
+  if (ids.length === 0) return new Map();
+  const tables = {
+    contacts: byPerson(ids, await db.select().from(contacts).where(inArray(contacts.personId, ids)).orderBy(asc(contacts.createdAt), asc(contacts.id))),
+    detentions: byPerson(ids, await db.select().from(detentions).where(inArray(detentions.personId, ids)).orderBy(asc(detentions.start), asc(detentions.id))),
+    ctos: byPerson(ids, await db.select().from(ctos).where(inArray(ctos.personId, ids)).orderBy(asc(ctos.start), asc(ctos.id))),
+    residences: byPerson(ids, await db.select().from(residences).where(inArray(residences.personId, ids)).orderBy(asc(residences.from), asc(residences.id))),
+    gpRegistrations: byPerson(ids, await db.select().from(gpRegistrations).where(inArray(gpRegistrations.personId, ids)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id))),
+    duties: byPerson(ids, await db.select().from(duties).where(inArray(duties.personId, ids)).orderBy(asc(duties.start), asc(duties.id))),
+    disputes: byPerson(ids, await db.select().from(disputes).where(inArray(disputes.personId, ids)).orderBy(asc(disputes.openedOn), asc(disputes.id))),
+    allocations: byPerson(ids, await db.select().from(allocations).where(inArray(allocations.personId, ids)).orderBy(asc(allocations.from), asc(allocations.id))),
+    shares: byPerson(ids, await db.select().from(caseShares).where(inArray(caseShares.personId, ids)).orderBy(asc(caseShares.organisationId))),
+  };
+  return new Map(
+    ids.map((id) => [
+      id,
+      Object.fromEntries(Object.entries(tables).map(([name, grouped]) => [name, grouped.get(id) ?? empty[name as keyof CaseRows]])) as CaseRows,
+    ]),
+  );
+}
 
 export async function organisationsByIds(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];

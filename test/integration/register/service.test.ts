@@ -140,6 +140,13 @@ test('an organisation that succeeded another (an ICB merger) sees the cases whos
     await world.db.update(organisations).set({ successorId: 'org-merged-icb' }).where(eq(organisations.id, orgs.northIcb));
     assert.equal((await world.register.listPeople(merged, {})).total, 1);
     assert.equal((await world.register.getCase(merged, id)).person.id, id);
+    // A second merger (2027): the newest body answers for the whole chain, in the list and on the case.
+    await world.db.insert(organisations).values({ id: 'org-merged-again', name: 'NHS Northern Cluster ICB', kind: 'icb', code: 'QG2' });
+    await world.db.update(organisations).set({ successorId: 'org-merged-again' }).where(eq(organisations.id, 'org-merged-icb'));
+    const newest = contextFor('org-merged-again');
+    assert.equal((await world.register.listPeople(newest, {})).total, 1);
+    assert.equal((await world.register.getCase(newest, id)).person.id, id);
+    assert.equal((await world.register.listPeople(contextFor(orgs.south), {})).total, 0, 'an unrelated body still sees nothing');
   }));
 
 test('every change tells the case-changed hook inside its transaction; a hook that fails rolls the change back', () =>
