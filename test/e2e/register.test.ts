@@ -1,7 +1,8 @@
 /**
  * The register list (search by name and NHS number, open/ended, responsible organisation, sorting,
- * pagination) and a person's page (the identity bar, and every sub-navigation link opening a page with a
- * heading), as the council's team manager, who sees the council's whole register.
+ * pagination) and a person's page (the identity bar, and every group and page of the grouped sub-navigation
+ * opening a page with a heading, chronology and journey included), as the council's team manager, who sees
+ * the council's whole register; then every dashboard and the lists behind its counts, each scanned by axe.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -111,13 +112,49 @@ test('a person page shows the identity bar and a sub-navigation without dead lin
   assert.ok(openDuties > 0);
   assert.equal(await bar.locator('.govuk-tag').count(), openDuties, 'one tag per open duty');
 
-  const subNav = page.getByRole('navigation', { name: 'Sections of the case' });
-  const hrefs = await subNav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  assert.ok(hrefs.length >= 5, `the sections: ${hrefs.join(', ')}`);
-  for (const href of hrefs) {
-    await j.visit(manager, href);
-    const heading = (await page.locator('main h1, main h2').first().textContent())?.trim();
-    assert.ok(heading, `${href} has a heading`);
-    assert.equal(await subNav.locator('[aria-current="page"]').getAttribute('href'), href, `${href} is marked as the current section`);
+  // The sections come in groups: each group opens its first page; the group's pages follow in a second row.
+  const groups = page.getByRole('navigation', { name: 'Sections of the case' });
+  const hrefsIn = (nav: ReturnType<Page['locator']>) => nav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const groupHrefs = await hrefsIn(groups);
+  assert.ok(groupHrefs.length >= 5, `the groups: ${groupHrefs.join(', ')}`);
+  const visited: string[] = [];
+  for (const groupHref of groupHrefs) {
+    await j.visit(manager, groupHref);
+    const pagesNav = page.locator('nav.app-person-navigation__pages');
+    const hrefs = (await pagesNav.count()) > 0 ? await hrefsIn(pagesNav) : [groupHref];
+    assert.equal(hrefs[0], groupHref, `${groupHref} is its group's first page`);
+    for (const href of hrefs) {
+      if (href !== groupHref) await j.visit(manager, href);
+      const heading = (await page.locator('main h1, main h2').first().textContent())?.trim();
+      assert.ok(heading, `${href} has a heading`);
+      assert.equal(await page.locator('nav [aria-current="page"]').last().getAttribute('href'), href, `${href} is marked as the current page`);
+      assert.equal(await groups.locator('[aria-current]').getAttribute('href'), groupHref, `${href}'s group is marked as current`);
+      visited.push(href);
+    }
   }
+  // Chronology and Journey (the History group) are among them, so axe scans both.
+  assert.ok(visited.some((href) => href.endsWith('/chronology')) && visited.some((href) => href.endsWith('/journey')), visited.join(', '));
+  assert.ok(visited.length >= 14, `every section: ${visited.join(', ')}`);
+});
+
+test('every dashboard — my cases, team, organisation, health body — and the lists behind its counts pass axe', async () => {
+  // The manager's page holds the team and organisation dashboards: the counts by rule and by team over time.
+  const { page } = manager;
+  await j.visit(manager, '/dashboard', { state: 'team manager' });
+  await page.getByRole('table', { name: 'Alerts held on each date, by team' }).waitFor();
+  const teamCount = page.locator('a[href^="/dashboard/alerts-held?"][href*="team="]').last();
+  const expected = Number(await teamCount.textContent());
+  await Promise.all([page.waitForURL('**/dashboard/alerts-held?*'), teamCount.click()]);
+  await j.check(manager);
+  assert.equal(await page.locator('tr[data-alert-row]').count(), expected, 'the list behind a team count has as many alerts');
+  await j.visit(manager, '/dashboard/duties/unallocated');
+
+  // The practitioner's own cases, alerts and actions due; the ICB commissioner's people across councils.
+  const practitioner = await j.signedIn('practitioner');
+  await j.visit(practitioner, '/dashboard', { state: 'practitioner' });
+  await practitioner.page.getByRole('heading', { name: 'My actions due' }).waitFor();
+  await j.visit(practitioner, '/dashboard/duties/mine');
+  const commissioner = await j.signedIn('commissioner');
+  await j.visit(commissioner, '/dashboard', { state: 'health body' });
+  await j.visit(commissioner, '/dashboard/duties/health-body');
 });
