@@ -1,7 +1,7 @@
 /**
  * The suite's command-line scenarios, each run as the real `aftercare` command in its own process and
  * timed from the outside (start-up included, as an operator would see it):
- * - `aftercare sweep` over the whole register: cases per second;
+ * - `aftercare sweep` over the whole register: cases per second (the sweep's own time, start-up apart);
  * - `aftercare import` of N generated case files (10,000 by default) into a throwaway database on the same
  *   server, so a reused register is never written: files per second;
  * - `bench/evaluate.ts` (the rules engine alone, per core): its results folded into the suite's report.
@@ -67,7 +67,17 @@ export async function sweepScenario(env: NodeJS.ProcessEnv, asOf: string): Promi
   const { output, seconds, peakRssMb } = await runNode([cli, 'sweep', '--as-of', asOf], { SESSION_SECRET: 'bench-sweep-only-not-a-server-secret-xx', ...env });
   const cases = Number(/Swept (\d+) cases/.exec(output)?.[1] ?? Number.NaN);
   if (!Number.isFinite(cases)) throw new Error(`aftercare sweep did not say how many cases it swept:\n${output}`);
-  return { name: 'sweep', description: 'aftercare sweep over the whole register (cases/s, start-up included)', units: cases, seconds: round(seconds), perSecond: round(cases / seconds, 0), peakRssMb, output: output.trim().split('\n').at(-1) ?? '' };
+  // The command times the sweep itself (start-up excluded); the process's whole time is kept beside it.
+  const sweepSeconds = Number(/\(([\d.]+) s, \d+ cases\/s\)/.exec(output)?.[1] ?? seconds);
+  return {
+    name: 'sweep',
+    description: `aftercare sweep over the whole register (cases/s of the sweep itself; the process took ${round(seconds)} s with start-up)`,
+    units: cases,
+    seconds: round(sweepSeconds),
+    perSecond: round(cases / Math.max(sweepSeconds, 0.001), 0),
+    peakRssMb,
+    output: output.trim().split('\n').at(-1) ?? '',
+  };
 }
 
 /**

@@ -35,7 +35,7 @@ export function createServices({ db, config, logger }: ServiceDeps) {
   // Every capability's case-file sections, so import, export and the alerts see a person's whole case.
   const sectionStores = [careRecordsSectionStore, coordinationSectionStore, complaintsSectionStore];
   const register = createRegisterService({ db, sectionStores, caseChanged: caseWriter.caseChanged, detentionRecorded: endDutiesOnNewDetention });
-  const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile });
+  const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile, readCaseFiles: register.readCaseFiles });
   caseWriter.addListener(alerts.onCaseChanged);
   return {
     db,

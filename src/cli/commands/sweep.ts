@@ -28,13 +28,18 @@ export const command: CommandDefinition = {
     const tty = process.stdout.isTTY === true;
     return withCommandDatabase(async ({ config, database, logger }) => {
       const services = createServices({ db: database.db, config, logger });
+      const started = performance.now();
       const result = await services.alerts.sweep({ asOf, onProgress: tty ? (p) => process.stdout.write(`\r${progressBar(p)}`) : undefined });
       if (tty) process.stdout.write('\n');
       if (result.status === 'busy') {
         console.log('Another sweep is running: this one did nothing. Run it again later if needed.');
         return 0;
       }
-      console.log(`Swept ${result.cases} cases as of ${result.asOf}: ${result.raised} alerts raised, ${result.cleared} cleared, ${result.updated} updated.`);
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `Swept ${result.cases} cases as of ${result.asOf}: ${result.raised} alerts raised, ${result.cleared} cleared, ${result.updated} updated ` +
+          `(${seconds.toFixed(1)} s, ${Math.round(result.cases / Math.max(seconds, 0.001))} cases/s).`,
+      );
       return 0;
     });
   },

@@ -6,8 +6,11 @@
  */
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
-import { readCaseFile } from '../register/case-file-export.ts';
+import { readCaseFile, readCaseFiles } from '../register/case-file-export.ts';
 
 export type CaseFileSource = (tx: DbOrTx, personId: string) => Promise<CaseFile>;
+/** Many people's case files by person id, read set-based (`register.readCaseFiles`), for the sweep. */
+export type CaseFilesSource = (tx: DbOrTx, personIds: readonly string[]) => Promise<Map<string, CaseFile>>;
 
 export const readCaseFileUnaudited: CaseFileSource = (tx, personId) => readCaseFile(tx, personId);
+export const readCaseFilesUnaudited: CaseFilesSource = (tx, personIds) => readCaseFiles(tx, personIds);

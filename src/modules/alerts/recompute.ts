@@ -8,22 +8,36 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { todayInLondon } from '../../domain/calendar/civil-date.ts';
 import { defaultRulesConfig, type RulesConfig } from '../../domain/rules/config.ts';
 import { evaluate } from '../../domain/rules/evaluate.ts';
-import type { CaseFileSource } from './case-file-source.ts';
-import { storeEvaluatedAlerts, type StoreResult } from './repository.ts';
+import type { CaseFile } from '../../domain/case-file/schema.ts';
+import type { Alert } from '../../domain/rules/evaluation.ts';
+import type { CaseFileSource, CaseFilesSource } from './case-file-source.ts';
+import { storeEvaluatedAlerts, storeEvaluatedAlertsOfMany, type StoreResult } from './repository.ts';
 
 export interface AlertRecomputer {
   recomputeCase(tx: DbOrTx, personId: string, asOf: string, now: Date): Promise<StoreResult>;
+  /** Many cases at once (the sweep): their files read set-based when a `CaseFilesSource` is given, their alerts stored together. */
+  recomputeCases(tx: DbOrTx, personIds: readonly string[], asOf: string, now: Date): Promise<StoreResult>;
   /** The case-change listener: `caseWriter.addListener(alerts.onCaseChanged)`. */
   onCaseChanged(tx: Tx, ctx: ServiceContext, personId: string): Promise<void>;
 }
 
-export function createAlertRecomputer(readCaseFile: CaseFileSource, rulesConfig: RulesConfig = defaultRulesConfig): AlertRecomputer {
+export function createAlertRecomputer(readCaseFile: CaseFileSource, rulesConfig: RulesConfig = defaultRulesConfig, readCaseFiles?: CaseFilesSource): AlertRecomputer {
   async function recomputeCase(tx: DbOrTx, personId: string, asOf: string, now: Date): Promise<StoreResult> {
     const file = await readCaseFile(tx, personId);
     return storeEvaluatedAlerts(tx, personId, evaluate(file, asOf, rulesConfig).alerts, asOf, now);
   }
+  async function recomputeCases(tx: DbOrTx, personIds: readonly string[], asOf: string, now: Date): Promise<StoreResult> {
+    const files = readCaseFiles ? await readCaseFiles(tx, personIds) : new Map<string, CaseFile>();
+    const evaluated = new Map<string, Alert[]>();
+    for (const personId of personIds) {
+      const file = files.get(personId) ?? (await readCaseFile(tx, personId));
+      evaluated.set(personId, evaluate(file, asOf, rulesConfig).alerts);
+    }
+    return storeEvaluatedAlertsOfMany(tx, evaluated, asOf, now);
+  }
   return {
     recomputeCase,
+    recomputeCases,
     async onCaseChanged(tx, ctx, personId) {
       await recomputeCase(tx, personId, todayInLondon(ctx.now), ctx.now);
     },

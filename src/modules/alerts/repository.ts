@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Alert } from '../../domain/rules/evaluation.ts';
 import { visiblePeople } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
-import { diffAlerts } from './alert-diff.ts';
+import { diffAlerts, type AlertDiff } from './alert-diff.ts';
 import { alertAcknowledgements, storedAlerts, type AlertAcknowledgementRow, type StoredAlertRow } from './tables.ts';
 
 export async function currentAlertsOf(db: DbOrTx, personId: string): Promise<StoredAlertRow[]> {
@@ -33,7 +33,30 @@ export interface StoreResult {
 
 /** Brings a case's stored alerts in line with an evaluation made for `asOf` at `now`. */
 export async function storeEvaluatedAlerts(tx: DbOrTx, personId: string, alerts: readonly Alert[], asOf: string, now: Date): Promise<StoreResult> {
-  const diff = diffAlerts(await currentAlertsOf(tx, personId), alerts);
+  return storeEvaluatedAlertsOfMany(tx, new Map([[personId, alerts]]), asOf, now);
+}
+
+/**
+ * `storeEvaluatedAlerts` for many cases at once (the sweep): one read of their current alerts, one update
+ * for every alert that clears, one insert for every alert raised; the rare changed alert is updated alone.
+ */
+export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: ReadonlyMap<string, readonly Alert[]>, asOf: string, now: Date): Promise<StoreResult> {
+  const personIds = [...evaluated.keys()];
+  if (personIds.length === 0) return { raised: 0, cleared: 0, updated: 0 };
+  const current = await tx
+    .select()
+    .from(storedAlerts)
+    .where(and(personIds.length === 1 ? eq(storedAlerts.personId, personIds[0] as string) : inArray(storedAlerts.personId, personIds), isNull(storedAlerts.clearedAt)))
+    .orderBy(asc(storedAlerts.since), asc(storedAlerts.ruleId), asc(storedAlerts.subjectId));
+  const currentByPerson = new Map<string, StoredAlertRow[]>();
+  for (const row of current) currentByPerson.set(row.personId, [...(currentByPerson.get(row.personId) ?? []), row]);
+  const diff = { clear: [] as StoredAlertRow[], update: [] as AlertDiff<StoredAlertRow>['update'], raise: [] as { personId: string; alert: Alert }[] };
+  for (const [personId, alerts] of evaluated) {
+    const own = diffAlerts(currentByPerson.get(personId) ?? [], alerts);
+    diff.clear.push(...own.clear);
+    diff.update.push(...own.update);
+    diff.raise.push(...own.raise.map((alert) => ({ personId, alert })));
+  }
   if (diff.clear.length > 0) {
     await tx
       .update(storedAlerts)
@@ -48,7 +71,7 @@ export async function storeEvaluatedAlerts(tx: DbOrTx, personId: string, alerts:
   }
   if (diff.raise.length > 0) {
     await tx.insert(storedAlerts).values(
-      diff.raise.map((alert) => ({
+      diff.raise.map(({ personId, alert }) => ({
         id: randomUUID(),
         personId,
         ruleId: alert.id,

@@ -16,7 +16,8 @@ import { evaluate } from '../../domain/rules/evaluate.ts';
 import { parseInput, requireVisiblePerson } from '../register/use-case.ts';
 import { acknowledgedOn, alertKey } from './alert-diff.ts';
 import { ALERTS_SCHEMA_ID, acknowledgeInput, type AlertsDocument, type ListedAlert } from './api-schemas.ts';
-import { readCaseFileUnaudited, type CaseFileSource } from './case-file-source.ts';
+import type { CaseFile } from '../../domain/case-file/schema.ts';
+import { readCaseFilesUnaudited, readCaseFileUnaudited, type CaseFileSource, type CaseFilesSource } from './case-file-source.ts';
 import { createAlertRecomputer } from './recompute.ts';
 import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, visiblePersonIds } from './repository.ts';
 import { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
@@ -27,6 +28,8 @@ export interface AlertsServiceDeps {
   rulesConfig?: RulesConfig;
   /** How a case file is read for evaluation (the whole export, without its audit event). */
   readCaseFile?: CaseFileSource;
+  /** The same for many people with set-based reads (`register.readCaseFiles`); without it they are read one by one. */
+  readCaseFiles?: CaseFilesSource;
 }
 
 const severityRank = { high: 0, medium: 1, low: 2 } as const;
@@ -63,7 +66,8 @@ export function createAlertsService(deps: AlertsServiceDeps) {
   const { db } = deps;
   const rulesConfig = deps.rulesConfig ?? defaultRulesConfig;
   const readCaseFile = deps.readCaseFile ?? readCaseFileUnaudited;
-  const recomputer = createAlertRecomputer(readCaseFile, rulesConfig);
+  const readCaseFiles = deps.readCaseFiles ?? (deps.readCaseFile ? undefined : readCaseFilesUnaudited);
+  const recomputer = createAlertRecomputer(readCaseFile, rulesConfig, readCaseFiles);
 
   /** Every alert of the cases the actor may see, on `asOf` (default today), acknowledged ones flagged. */
   async function listAlerts(ctx: ServiceContext, asOf?: string): Promise<AlertsDocument> {
@@ -80,9 +84,13 @@ export function createAlertsService(deps: AlertsServiceDeps) {
       } else {
         personIds = await visiblePersonIds(tx, ctx.actor);
         alerts = [];
-        for (const personId of personIds) {
-          const evaluation = evaluate(await readCaseFile(tx, personId), date, rulesConfig);
-          for (const alert of evaluation.alerts) alerts.push({ personId, ...alert });
+        for (let start = 0; start < personIds.length; start += 500) {
+          const chunk = personIds.slice(start, start + 500);
+          const files = readCaseFiles ? await readCaseFiles(tx, chunk) : new Map<string, CaseFile>();
+          for (const personId of chunk) {
+            const evaluation = evaluate(files.get(personId) ?? (await readCaseFile(tx, personId)), date, rulesConfig);
+            for (const alert of evaluation.alerts) alerts.push({ personId, ...alert });
+          }
         }
       }
       const acks = groupAcks(await acknowledgementsOf(tx, personIds));

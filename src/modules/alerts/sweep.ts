@@ -6,7 +6,8 @@
  * of its own for the whole sweep (`pg_try_advisory_lock`); a second runner does not wait — it reports that
  * another sweep is running and stops. The embedded database has a single process (its folder lock), so
  * there a process-local flag is enough. Batches of cases run in their own transactions, so a long sweep
- * holds no long transaction and a failure loses one batch at most. Running it twice for the same date
+ * holds no long transaction and a failure loses one batch at most (on PostgreSQL a few batches run at once, so
+ * a failure stops the sweep after the batches in flight). Running it twice for the same date
  * changes nothing the second time (stored alerts already equal the evaluation).
  */
 import pg from 'pg';
@@ -27,6 +28,8 @@ export interface SweepOptions {
   asOf: string;
   now?: Date;
   batchSize?: number;
+  /** Batches in flight at once on PostgreSQL, each a transaction on its own pooled connection (default 4; 1 on the embedded database). */
+  concurrency?: number;
   onProgress?: (progress: SweepProgress) => void;
 }
 
@@ -62,24 +65,42 @@ async function withSweepLock(db: Db, work: () => Promise<SweepResult>): Promise<
 }
 
 export async function runSweep(db: Db, recomputer: AlertRecomputer, options: SweepOptions): Promise<SweepResult> {
-  const { asOf, batchSize = 50, onProgress } = options;
+  const { asOf, batchSize = 500, onProgress } = options;
+  // A case's reads are ~30 short statements, so one connection spends most of its time waiting on round
+  // trips: several batches in flight keep the database and the evaluator busy (docs/performance.md).
+  const onPostgres = (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+  const concurrency = onPostgres ? Math.max(1, options.concurrency ?? 4) : 1;
   return withSweepLock(db, async () => {
     const personIds = await visiblePersonIds(db, systemActor());
     const totals = { raised: 0, cleared: 0, updated: 0 };
+    let done = 0;
+    let next = 0;
+    let failed = false;
     onProgress?.({ done: 0, total: personIds.length });
-    for (let start = 0; start < personIds.length; start += batchSize) {
-      const batch = personIds.slice(start, start + batchSize);
-      const now = options.now ?? new Date();
-      await db.transaction(async (tx) => {
-        for (const personId of batch) {
-          const result = await recomputer.recomputeCase(tx, personId, asOf, now);
-          totals.raised += result.raised;
-          totals.cleared += result.cleared;
-          totals.updated += result.updated;
-        }
-      });
-      onProgress?.({ done: Math.min(start + batchSize, personIds.length), total: personIds.length });
-    }
+    const worker = async () => {
+      for (let start = next; start < personIds.length && !failed; start = next) {
+        next = start + batchSize;
+        const batch = personIds.slice(start, start + batchSize);
+        const now = options.now ?? new Date();
+        const result = await db.transaction((tx) => recomputer.recomputeCases(tx, batch, asOf, now));
+        totals.raised += result.raised;
+        totals.cleared += result.cleared;
+        totals.updated += result.updated;
+        done += batch.length;
+        onProgress?.({ done, total: personIds.length });
+      }
+    };
+    // Every worker settles before the lock is released; the first failure stops the others taking new batches.
+    const settled = await Promise.allSettled(
+      Array.from({ length: concurrency }, () =>
+        worker().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
     return { status: 'done', asOf, cases: personIds.length, ...totals };
   });
 }

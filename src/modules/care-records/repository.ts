@@ -4,10 +4,11 @@
  * rules need beside them (duties, CTOs, residences, date of birth). Visibility is checked by the caller
  * (`writeCase` / `requireVisiblePerson`) before any of these run.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import * as registerMap from '../register/case-file-mapping.ts';
+import { byPerson } from '../register/repository.ts';
 import { ctos, duties, residences } from '../register/tables.ts';
 import * as map from './mapping.ts';
 import { carePlans, careServices, charges, paymentOffers } from './tables.ts';
@@ -25,6 +26,27 @@ export async function loadCareRecords(db: DbOrTx, personId: string) {
   };
 }
 export type CareRecordRows = Awaited<ReturnType<typeof loadCareRecords>>;
+
+/** `loadCareRecords` for many people, one statement a table (the sweep), by person id, each in the same order. */
+export async function loadCareRecordsOfMany(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, CareRecordRows>> {
+  const ids = [...personIds];
+  if (ids.length === 0) return new Map();
+  const plans = byPerson(ids, await db.select().from(carePlans).where(inArray(carePlans.personId, ids)).orderBy(asc(carePlans.createdAt), asc(carePlans.id)));
+  const services = byPerson(ids, await db.select().from(careServices).where(inArray(careServices.personId, ids)).orderBy(asc(careServices.createdAt), asc(careServices.id)));
+  const chargeRows = byPerson(ids, await db.select().from(charges).where(inArray(charges.personId, ids)).orderBy(asc(charges.from), asc(charges.id)));
+  const offers = byPerson(ids, await db.select().from(paymentOffers).where(inArray(paymentOffers.personId, ids)).orderBy(asc(paymentOffers.offeredOn), asc(paymentOffers.id)));
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        carePlans: (plans.get(id) ?? []).map((row) => ({ record: map.carePlanFromRow(row), version: row.version })),
+        services: (services.get(id) ?? []).map((row) => ({ record: map.serviceFromRow(row), version: row.version })),
+        charges: (chargeRows.get(id) ?? []).map((row) => ({ record: map.chargeFromRow(row), version: row.version })),
+        paymentOffers: (offers.get(id) ?? []).map((row) => ({ record: map.paymentOfferFromRow(row), version: row.version })),
+      },
+    ]),
+  );
+}
 
 /** The register's records the care-records rules read: duties (with versions), CTOs, residences. */
 export async function loadRegisterContext(db: DbOrTx, personId: string) {

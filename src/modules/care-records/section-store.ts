@@ -8,7 +8,7 @@ import type { CaseFileSectionStore } from '../case-files/section-store.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import * as map from './mapping.ts';
-import { loadCareRecords } from './repository.ts';
+import { loadCareRecords, loadCareRecordsOfMany, type CareRecordRows } from './repository.ts';
 import { carePlans, careServices, charges, paymentOffers } from './tables.ts';
 
 export const careRecordSections = ['carePlans', 'services', 'charges', 'paymentOffers'] as const;
@@ -19,6 +19,15 @@ async function insert(tx: DbOrTx, table: Parameters<DbOrTx['insert']>[0], rows: 
 
 /** A `Ref` is an organisation or staff id only when it is not "person" or a contact of the file. */
 const isPersonOrContact = (ref: string, file: Pick<CaseFile, 'contacts'>) => ref === 'person' || file.contacts.some((contact) => contact.id === ref);
+
+function sectionsFromRecords(rows: CareRecordRows): Partial<CaseFile> {
+  return {
+    carePlans: rows.carePlans.map((row) => row.record),
+    services: rows.services.map((row) => row.record),
+    charges: rows.charges.map((row) => row.record),
+    paymentOffers: rows.paymentOffers.map((row) => row.record),
+  };
+}
 
 export const careRecordsSectionStore: CaseFileSectionStore = {
   sections: careRecordSections,
@@ -41,13 +50,12 @@ export const careRecordsSectionStore: CaseFileSectionStore = {
   },
 
   async exportSections(tx, personId): Promise<Partial<CaseFile>> {
-    const rows = await loadCareRecords(tx, personId);
-    return {
-      carePlans: rows.carePlans.map((row) => row.record),
-      services: rows.services.map((row) => row.record),
-      charges: rows.charges.map((row) => row.record),
-      paymentOffers: rows.paymentOffers.map((row) => row.record),
-    };
+    return sectionsFromRecords(await loadCareRecords(tx, personId));
+  },
+
+  async exportSectionsOfMany(tx, personIds) {
+    const rows = await loadCareRecordsOfMany(tx, personIds);
+    return new Map([...rows].map(([id, own]) => [id, sectionsFromRecords(own)]));
   },
 
   referencedIds(sections) {

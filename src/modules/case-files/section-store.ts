@@ -28,6 +28,11 @@ export interface CaseFileSectionStore {
   importSections(tx: DbOrTx, ctx: ServiceContext, personId: string, file: CaseFile, ids: ImportIdMap): Promise<void>;
   /** Reads the owned sections back as the contract shapes them, with the file's own ids. */
   exportSections(tx: DbOrTx, personId: string): Promise<Partial<CaseFile>>;
+  /**
+   * The same for many people with a few set-based reads (the sweep reads its cases in batches), by person
+   * id; each person's sections equal what `exportSections` gives. A store without it is read person by person.
+   */
+  exportSectionsOfMany?(tx: DbOrTx, personIds: readonly string[]): Promise<Map<string, Partial<CaseFile>>>;
   /** Organisation and staff ids the owned sections refer to, so an export holds exactly those. */
   referencedIds(sections: Partial<CaseFile>): { organisationIds: string[]; staffIds: string[] };
 }

@@ -63,6 +63,16 @@ export async function ombudsmanCasesOf(db: DbOrTx, personId: string): Promise<Ve
   return casesWhere(db, eq(ombudsmanCases.personId, personId));
 }
 
+/** Complaints and Ombudsman cases of many people (the sweep), two statements each, by person id, each in the same order. */
+export async function complaintsAndCasesOfMany(db: DbOrTx, personIds: readonly string[]) {
+  const ids = [...personIds];
+  const out = new Map<string, { complaints: Complaint[]; ombudsmanCases: OmbudsmanCase[] }>(ids.map((id) => [id, { complaints: [], ombudsmanCases: [] }]));
+  if (ids.length === 0) return out;
+  for (const entry of await complaintsWhere(db, inArray(complaints.personId, ids))) out.get(entry.personId)?.complaints.push(entry.record);
+  for (const entry of await casesWhere(db, inArray(ombudsmanCases.personId, ids))) out.get(entry.personId)?.ombudsmanCases.push(entry.record);
+  return out;
+}
+
 export async function findComplaint(db: DbOrTx, personId: string, complaintId: string) {
   return (await complaintsWhere(db, and(eq(complaints.personId, personId), eq(complaints.id, complaintId))))[0];
 }

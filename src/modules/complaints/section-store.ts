@@ -7,7 +7,7 @@
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import type { CaseFileSectionStore } from '../case-files/section-store.ts';
 import { complaintToRow, pointToRow, ombudsmanCaseToRow, remedyToRow } from './mapping.ts';
-import { complaintsOf, ombudsmanCasesOf } from './repository.ts';
+import { complaintsAndCasesOfMany, complaintsOf, ombudsmanCasesOf } from './repository.ts';
 import { complaintPoints, complaints, ombudsmanCases, ombudsmanRemedies } from './tables.ts';
 
 const isRef = (ref: string | undefined): ref is string => ref !== undefined && ref !== 'person';
@@ -40,6 +40,10 @@ export const complaintsSectionStore: CaseFileSectionStore = {
       complaints: (await complaintsOf(tx, personId)).map((entry) => entry.record),
       ombudsmanCases: (await ombudsmanCasesOf(tx, personId)).map((entry) => entry.record),
     };
+  },
+
+  async exportSectionsOfMany(tx, personIds) {
+    return complaintsAndCasesOfMany(tx, personIds);
   },
 
   /**

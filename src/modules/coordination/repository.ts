@@ -31,6 +31,16 @@ export async function listRecords<S extends CoordinationSection>(db: DbOrTx, sec
   return rows.map((row) => recordFromRow<S>(row));
 }
 
+/** `listRecords` for many people in one statement (the sweep), by person id, each in the same order. */
+export async function listRecordsOfMany<S extends CoordinationSection>(db: DbOrTx, section: S, personIds: readonly string[]): Promise<Map<string, Versioned<SectionRecord[S]>[]>> {
+  const table = sectionDefinitions[section].table;
+  const grouped = new Map<string, Versioned<SectionRecord[S]>[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return grouped;
+  const rows = (await db.select().from(table).where(inArray(table.personId, [...personIds])).orderBy(asc(table.createdAt), asc(table.id))) as Row[];
+  for (const row of rows as (Row & { personId: string })[]) grouped.get(row.personId)?.push(recordFromRow<S>(row));
+  return grouped;
+}
+
 export async function findRecord<S extends CoordinationSection>(db: DbOrTx, section: S, personId: string, id: string): Promise<Versioned<SectionRecord[S]>> {
   const table = sectionDefinitions[section].table;
   const rows = (await db.select().from(table).where(and(eq(table.personId, personId), eq(table.id, id)))) as Row[];

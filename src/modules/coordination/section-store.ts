@@ -8,7 +8,7 @@
 import type { Action, Appointment, CaseFile, Communication, Meeting, PanelRequest, PlacementSearch } from '../../domain/case-file/schema.ts';
 import type { CaseFileSectionStore, ImportIdMap } from '../case-files/section-store.ts';
 import { loadCoordinationRecords } from './case-reads.ts';
-import { insertRecords } from './repository.ts';
+import { insertRecords, listRecordsOfMany } from './repository.ts';
 import { coordinationSections, type CoordinationSection } from './sections.ts';
 
 const withProvider = <T extends { providerId?: string }>(record: T, ids: ImportIdMap): T =>
@@ -44,6 +44,17 @@ export const coordinationSectionStore: CaseFileSectionStore = {
     const out: Partial<Record<CoordinationSection, unknown[]>> = {};
     for (const section of coordinationSections) out[section] = records[section].map(stripVersion);
     return out as Partial<CaseFile>;
+  },
+
+  async exportSectionsOfMany(tx, personIds) {
+    const out = new Map<string, Partial<Record<CoordinationSection, unknown[]>>>(personIds.map((id) => [id, {}]));
+    for (const section of coordinationSections) {
+      for (const [id, records] of await listRecordsOfMany(tx, section, personIds)) {
+        const own = out.get(id);
+        if (own) own[section] = records.map(stripVersion);
+      }
+    }
+    return out as Map<string, Partial<CaseFile>>;
   },
 
   referencedIds(sections) {

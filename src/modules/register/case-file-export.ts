@@ -4,7 +4,7 @@
  * refers to (with the successors those organisations name), so that an exported file imported elsewhere
  * and exported again is unchanged.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -62,6 +62,69 @@ export async function readCaseFile(tx: DbOrTx, personId: string, otherStores: re
     ...sections,
     ...(person.caseFileExt ? { ext: person.caseFileExt } : {}),
   } as CaseFile;
+}
+
+/**
+ * `readCaseFile` for many people at once, with a few set-based statements instead of ~30 a person (the sweep):
+ * by person id, each file equal to what `readCaseFile` gives. Ids with no person are left out. A store without
+ * `exportSectionsOfMany` is read person by person.
+ */
+export async function readCaseFiles(tx: DbOrTx, personIds: readonly string[], otherStores: readonly SectionStore[] = []): Promise<Map<string, CaseFile>> {
+  if (personIds.length === 0) return new Map();
+  const personRows = await tx.select().from(people).where(inArray(people.id, [...personIds]));
+  const ids = personRows.map((row) => row.id);
+  const stores = [registerSectionStore, ...otherStores];
+  const empty = Object.fromEntries(unstoredSectionsOf(stores.flatMap((s) => s.sections)).map((section) => [section, []]));
+  const sections = new Map<string, Partial<CaseFile>>(ids.map((id) => [id, { ...empty }]));
+  const referenced = new Map<string, { organisationIds: string[]; staffIds: string[] }>(ids.map((id) => [id, { organisationIds: [], staffIds: [] }]));
+  for (const store of stores) {
+    let owned: Map<string, Partial<CaseFile>>;
+    if (store.exportSectionsOfMany) owned = await store.exportSectionsOfMany(tx, ids);
+    else {
+      owned = new Map();
+      for (const id of ids) owned.set(id, await store.exportSections(tx, id)); // one query at a time on a client
+    }
+    for (const id of ids) {
+      const own = owned.get(id) ?? {};
+      sections.set(id, { ...sections.get(id), ...own });
+      const refs = store.referencedIds(own);
+      const mine = referenced.get(id);
+      mine?.organisationIds.push(...refs.organisationIds);
+      mine?.staffIds.push(...refs.staffIds);
+    }
+  }
+  const allStaff = (await staffByIds(tx, [...new Set([...referenced.values()].flatMap((r) => r.staffIds))])).map(map.staffFromRow);
+  const allOrganisations = new Map((await withSuccessors(tx, [...[...referenced.values()].flatMap((r) => r.organisationIds), ...allStaff.map((s) => s.organisationId)])).map((row) => [row.id, row]));
+  const organisationExts = await organisationExtsOf(tx, [...allOrganisations.keys()]);
+  const files = new Map<string, CaseFile>();
+  for (const person of personRows) {
+    const refs = referenced.get(person.id) ?? { organisationIds: [], staffIds: [] };
+    const staffIds = new Set(refs.staffIds);
+    const staff = allStaff.filter((s) => staffIds.has(s.id));
+    // The same closure as withSuccessors, over the rows already read.
+    const named = new Set<string>();
+    let wanted = [...refs.organisationIds, ...staff.map((s) => s.organisationId)];
+    while (wanted.length > 0) {
+      const next: string[] = [];
+      for (const id of wanted) {
+        if (named.has(id)) continue;
+        named.add(id);
+        const successor = allOrganisations.get(id)?.successorId;
+        if (successor) next.push(successor);
+      }
+      wanted = next;
+    }
+    const organisations = [...named].flatMap((id) => allOrganisations.get(id) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    files.set(person.id, {
+      schema: CASE_FILE_SCHEMA_ID,
+      organisations: organisations.map((row) => organisationFromRow(row, organisationExts.get(row.id))),
+      staff,
+      person: map.personFromRow(person),
+      ...sections.get(person.id),
+      ...(person.caseFileExt ? { ext: person.caseFileExt } : {}),
+    } as CaseFile);
+  }
+  return files;
 }
 
 /** The organisations named, and every successor they name in turn (a file must hold what it refers to). */

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Duty } from '../../domain/case-file/schema.ts';
 import * as map from './case-file-mapping.ts';
 import { referencedOrganisationIds, referencedStaffIds } from './case-references.ts';
-import { loadCaseRows } from './repository.ts';
+import { loadCaseRows, loadCaseRowsOfMany, type CaseRows } from './repository.ts';
 import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, residences } from './tables.ts';
 
 // The store shape is the shared seam of src/modules/case-files/section-store.ts; these names stay for the register's callers.
@@ -25,6 +25,19 @@ function remapSignOffs(ending: Duty['ending'], staff: (id: string) => string): D
   if (ending.localAuthoritySignOff) remapped.localAuthoritySignOff = { ...ending.localAuthoritySignOff, staffId: staff(ending.localAuthoritySignOff.staffId) };
   if (ending.healthBodySignOff) remapped.healthBodySignOff = { ...ending.healthBodySignOff, staffId: staff(ending.healthBodySignOff.staffId) };
   return remapped;
+}
+
+function sectionsFromRows(rows: CaseRows) {
+  return {
+    contacts: rows.contacts.map(map.contactFromRow),
+    detentions: rows.detentions.map(map.detentionFromRow),
+    ctos: rows.ctos.map(map.ctoFromRow),
+    residences: rows.residences.map(map.residenceFromRow),
+    gpRegistrations: rows.gpRegistrations.map(map.gpRegistrationFromRow),
+    duties: rows.duties.map(map.dutyFromRow),
+    disputes: rows.disputes.map(map.disputeFromRow),
+    allocations: rows.allocations.map(map.allocationFromRow),
+  };
 }
 
 export const registerSectionStore: SectionStore = {
@@ -60,17 +73,12 @@ export const registerSectionStore: SectionStore = {
   },
 
   async exportSections(tx, personId) {
-    const rows = await loadCaseRows(tx, personId);
-    return {
-      contacts: rows.contacts.map(map.contactFromRow),
-      detentions: rows.detentions.map(map.detentionFromRow),
-      ctos: rows.ctos.map(map.ctoFromRow),
-      residences: rows.residences.map(map.residenceFromRow),
-      gpRegistrations: rows.gpRegistrations.map(map.gpRegistrationFromRow),
-      duties: rows.duties.map(map.dutyFromRow),
-      disputes: rows.disputes.map(map.disputeFromRow),
-      allocations: rows.allocations.map(map.allocationFromRow),
-    };
+    return sectionsFromRows(await loadCaseRows(tx, personId));
+  },
+
+  async exportSectionsOfMany(tx, personIds) {
+    const rows = await loadCaseRowsOfMany(tx, personIds);
+    return new Map([...rows].map(([id, own]) => [id, sectionsFromRows(own)]));
   },
 
   referencedIds(sections) {

@@ -5,7 +5,7 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
-import { exportCaseFile, readCaseFile } from './case-file-export.ts';
+import { exportCaseFile, readCaseFile, readCaseFiles } from './case-file-export.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
@@ -57,6 +57,8 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId, stores)),
     /** The whole case file for the system's own use (alert recompute, the sweep): unaudited, unfiltered. */
     readCaseFile: (tx: DbOrTx, personId: string): Promise<CaseFile> => readCaseFile(tx, personId, stores),
+    /** Many people's whole case files with a few set-based reads (the sweep): unaudited, unfiltered, by person id. */
+    readCaseFiles: (tx: DbOrTx, personIds: readonly string[]): Promise<Map<string, CaseFile>> => readCaseFiles(tx, personIds, stores),
     hasPeople: (): Promise<boolean> => anyPeople(db),
     /** Adds the organisations the register lacks (matched as an import matches them); returns how many were new. */
     ensureOrganisations: async (ctx: ServiceContext, organisations: Organisation[]): Promise<number> => {
