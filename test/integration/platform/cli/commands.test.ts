@@ -63,6 +63,16 @@ test('user add creates a user with a hashed password; bad input is named and wri
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /unknown role "wizard"/);
 
+  // Linked to an OpenID Connect identity: no password asked for (no terminal here), the link stored.
+  const linked = cli(['user', 'add', '--email', 'cy@example.org', '--name', 'Cy Sso', '--organisation', 'la-n', '--role', 'practitioner', '--oidc-issuer', 'https://login.example', '--oidc-subject', 'cy-123'], embedded(dataDir));
+  assert.equal(linked.status, 0, linked.stderr);
+  const half = cli(['user', 'add', '--email', 'di@example.org', '--name', 'Di', '--organisation', 'la-n', '--role', 'practitioner', '--oidc-subject', 'di-1'], embedded(dataDir));
+  assert.equal(half.status, 2);
+  assert.match(half.stderr, /--oidc-issuer and --oidc-subject together/);
+  const twice = cli(['user', 'add', '--email', 'cy2@example.org', '--name', 'Cy Again', '--organisation', 'la-n', '--role', 'practitioner', '--oidc-issuer', 'https://login.example', '--oidc-subject', 'cy-123'], embedded(dataDir));
+  assert.equal(twice.status, 1);
+  assert.match(twice.stderr, /oidc: Another user is already linked to this identity/);
+
   const token = cli(['user', 'token', '--name', 'Case system', '--organisation', 'la-n', '--role', 'practitioner'], embedded(dataDir));
   assert.equal(token.status, 0, token.stderr);
   const printed = /\n(aft_[A-Za-z0-9_-]+)\n?$/.exec(token.stdout)?.[1];
@@ -73,9 +83,13 @@ test('user add creates a user with a hashed password; bad input is named and wri
     const { actorForApiToken } = await import('../../../../src/platform/auth/api-tokens.ts');
     const actor = await actorForApiToken(check.db, printed, new Date());
     assert.deepEqual([actor?.kind, actor?.organisationId, actor?.roles], ['api_token', 'la-n', ['practitioner']]);
-    const rows = await check.db.select().from(users);
-    assert.deepEqual(rows.map((u) => [u.email, u.roles, u.organisationId]), [['ada@example.org', ['admin', 'auditor'], 'la-n']]);
+    const rows = (await check.db.select().from(users)).sort((a, b) => a.email.localeCompare(b.email));
+    assert.deepEqual(rows.map((u) => [u.email, u.roles, u.organisationId, u.oidcIssuer, u.oidcSubject]), [
+      ['ada@example.org', ['admin', 'auditor'], 'la-n', null, null],
+      ['cy@example.org', ['practitioner'], 'la-n', 'https://login.example', 'cy-123'],
+    ]);
     assert.match(rows[0]?.passwordHash ?? '', /^\$argon2id\$/);
+    assert.equal(rows[1]?.passwordHash, null);
   } finally {
     await check.close();
   }
