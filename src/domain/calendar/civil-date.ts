@@ -5,15 +5,24 @@
  */
 export type CivilDate = string;
 
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the ASCII digit at `index`, or -1 (character codes: validation runs on every date of every imported file). */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
 
 export function isCivilDate(value: unknown): value is CivilDate {
-  if (typeof value !== 'string') return false;
-  const match = PATTERN.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = digitAt(value, i);
+    if (digit < 0) return false;
+    year = year * 10 + digit;
+  }
+  const [m1, m2, d1, d2] = [digitAt(value, 5), digitAt(value, 6), digitAt(value, 8), digitAt(value, 9)];
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -22,7 +31,7 @@ export function isLeapYear(year: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // Day numbers use Howard Hinnant's civil-from-days algorithms: exact for the proleptic Gregorian calendar

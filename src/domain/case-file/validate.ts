@@ -201,10 +201,11 @@ export function crossReferenceIssues(file: CaseFile): ValidationIssue[] {
 function referenceChecker(index: IdIndex, complete: boolean, errors: ValidationIssue[]) {
   return (value: string | undefined, path: string, kinds: readonly IdKind[]): void => {
     if (typeof value !== 'string') return;
-    const wanted = kinds.map(describeKind).join(' or ');
     // "person" always means the person (a Ref), whatever the person's own id is.
     if (value === 'person' && kinds.includes('person')) return;
     const target = index.get(value);
+    if (target && kinds.includes(target.kind)) return; // the common case: worded only for an error
+    const wanted = kinds.map(describeKind).join(' or ');
     if (!target) {
       if (complete) errors.push({ path, message: `"${value}" does not match any record in the file (expected ${wanted})` });
     } else if (!kinds.includes(target.kind)) {
