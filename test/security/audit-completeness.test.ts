@@ -232,8 +232,12 @@ test('every change through coordination, care records, complaints, alerts, users
 
   // Users, API tokens, sign-out.
   await once('users.createUser', 'user.create', { person: null, table: 'users' }, () => users.createUser(admin, { email: 'audit-new@example.org', name: 'New Starter', organisation: ORGS.north, roles: ['practitioner'], password: 'three random words here' }));
-  const token = await once('(api token) create', 'api_token.create', { person: null, table: 'api_tokens' }, () => db().transaction((tx) => createApiToken(tx, admin, { name: 'integration', organisationId: ORGS.north, roles: ['practitioner'] })));
-  await once('(api token) revoke', 'api_token.revoke', { person: null, table: 'api_tokens', record: () => token.id }, () => db().transaction((tx) => revokeApiToken(tx, admin, token.id)));
+  const token = await once('(api token) create', 'api_token.create', { person: null, table: 'api_tokens' }, () => createApiToken(db(), admin, { name: 'integration', organisationId: ORGS.north, roles: ['practitioner'] }));
+  await once('(api token) revoke', 'api_token.revoke', { person: null, table: 'api_tokens', record: () => token.id }, () => revokeApiToken(db(), admin, token.id));
+  const revokedMark = await lastAuditId();
+  assert.equal(await revokeApiToken(db(), admin, token.id), false, 'a token already revoked is not revoked again');
+  assert.equal(await revokeApiToken(db(), admin, 'no-such-token'), false);
+  assert.deepEqual(await auditSince(revokedMark), [], 'revoking nothing writes no audit event');
   const signedIn = await world.t.signedInUser(['auditor'], { organisationId: ORGS.north });
   const signOutCtx = contextOf(signedIn.id, ORGS.north, ['auditor']);
   exercised.add('auth.signOut');

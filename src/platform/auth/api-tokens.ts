@@ -18,17 +18,29 @@ export interface NewApiToken {
   roles: Role[];
 }
 
+/** Creates a token; the row and its audit event are written in one transaction (a savepoint inside a caller's). */
 export async function createApiToken(db: DbOrTx, ctx: ServiceContext, input: NewApiToken): Promise<{ id: string; token: string }> {
   const token = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
   const id = randomSecret(9);
-  await db.insert(apiTokens).values({ id, tokenHash: sha256Hex(token), name: input.name, organisationId: input.organisationId, roles: input.roles, createdBy: ctx.actor.id, createdAt: ctx.now });
-  await recordAudit(db, ctx, { action: 'api_token.create', recordType: 'api_token', recordId: id, after: { name: input.name, organisationId: input.organisationId, roles: input.roles } });
+  await db.transaction(async (tx) => {
+    await tx.insert(apiTokens).values({ id, tokenHash: sha256Hex(token), name: input.name, organisationId: input.organisationId, roles: input.roles, createdBy: ctx.actor.id, createdAt: ctx.now });
+    await recordAudit(tx, ctx, { action: 'api_token.create', recordType: 'api_token', recordId: id, after: { name: input.name, organisationId: input.organisationId, roles: input.roles } });
+  });
   return { id, token };
 }
 
-export async function revokeApiToken(db: DbOrTx, ctx: ServiceContext, id: string): Promise<void> {
-  await db.update(apiTokens).set({ revokedAt: ctx.now }).where(eq(apiTokens.id, id));
-  await recordAudit(db, ctx, { action: 'api_token.revoke', recordType: 'api_token', recordId: id });
+/** Revokes a live token with its audit event in one transaction; false (and nothing written) when there is none. */
+export async function revokeApiToken(db: DbOrTx, ctx: ServiceContext, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(apiTokens)
+      .set({ revokedAt: ctx.now })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (revoked.length === 0) return false;
+    await recordAudit(tx, ctx, { action: 'api_token.revoke', recordType: 'api_token', recordId: id });
+    return true;
+  });
 }
 
 /** The Actor a bearer token acts as, or undefined when it is unknown or revoked. */
