@@ -150,10 +150,10 @@ test('every change through coordination, care records, complaints, alerts, users
   // Coordination: panel, placements, meetings, decisions, actions, communications, appointments, letters.
   const p = await newPerson('Coordinated');
   const on = { person: p.id };
-  const request = await once('coordination.raisePanelRequest', 'panelRequest.create', on, () => co.raisePanelRequest(manager, p.id, { dutyId: p.dutyId, submittedOn: '2025-07-01', proposal: 'Supported living' }));
-  await once('coordination.decidePanelRequest', 'panelRequest.decide', { ...on, record: () => request.id }, () => co.decidePanelRequest(manager, p.id, request.id, { decision: 'approved', decidedOn: '2025-07-10', reasons: 'Meets the needs in the plan', version: 1 }));
-  const search = await once('coordination.addPlacementSearch', 'placementSearch.create', on, () => co.addPlacementSearch(manager, p.id, { dutyId: p.dutyId, approachedOn: '2025-07-11' }));
-  await once('coordination.recordPlacementOutcome', 'placementSearch.outcome', { ...on, record: () => search.id }, () => co.recordPlacementOutcome(manager, p.id, search.id, { outcome: 'declined_by_provider', outcomeOn: '2025-07-20', reason: 'No vacancy', version: 1 }));
+  const request = await once('coordination.raisePanelRequest', 'panel_request.create', on, () => co.raisePanelRequest(manager, p.id, { dutyId: p.dutyId, submittedOn: '2025-07-01', proposal: 'Supported living' }));
+  await once('coordination.decidePanelRequest', 'panel_request.decide', { ...on, record: () => request.id }, () => co.decidePanelRequest(manager, p.id, request.id, { decision: 'approved', decidedOn: '2025-07-10', reasons: 'Meets the needs in the plan', version: 1 }));
+  const search = await once('coordination.addPlacementSearch', 'placement_search.create', on, () => co.addPlacementSearch(manager, p.id, { dutyId: p.dutyId, approachedOn: '2025-07-11' }));
+  await once('coordination.recordPlacementOutcome', 'placement_search.outcome', { ...on, record: () => search.id }, () => co.recordPlacementOutcome(manager, p.id, search.id, { outcome: 'declined_by_provider', outcomeOn: '2025-07-20', reason: 'No vacancy', version: 1 }));
   const meeting = await once('coordination.planMeeting', 'meeting.create', on, () => co.planMeeting(manager, p.id, { dutyId: p.dutyId, date: '2025-08-01', kind: 'review', invited: ['person'] }));
   await once('coordination.recordMeetingHeld', 'meeting.held', { ...on, record: () => meeting.id }, () => co.recordMeetingHeld(manager, p.id, meeting.id, { attended: ['person'], minutes: 'Reviewed the plan', version: 1 }));
   const other = await co.planMeeting(manager, p.id, { dutyId: p.dutyId, date: '2025-09-01', kind: 'mdt', invited: ['person'] });
@@ -162,7 +162,7 @@ test('every change through coordination, care records, complaints, alerts, users
   await once('coordination.recordPremiseFailed', 'decision.premise_failed', { ...on, record: () => decision.id }, () => co.recordPremiseFailed(manager, p.id, decision.id, { premiseFailedOn: '2025-08-20', version: 1 }));
   const action = await once('coordination.addAction', 'action.create', on, () => co.addAction(manager, p.id, { text: 'Find another placement', ownerId: manager.actor.id, due: '2025-09-01', meetingId: meeting.id }));
   await once('coordination.completeAction', 'action.complete', { ...on, record: () => action.id }, () => co.completeAction(manager, p.id, action.id, { completedOn: '2025-08-30', evidence: 'Found one', version: 1 }));
-  await once('coordination.changeCommunicationPlan', ['decision.create', 'communicationPlan.create'], on, () => co.changeCommunicationPlan(manager, p.id, { from: '2025-08-01', route: 'direct', agreedWithPerson: true, reason: 'Agreed at the review' }));
+  await once('coordination.changeCommunicationPlan', ['decision.create', 'communication_plan.create'], on, () => co.changeCommunicationPlan(manager, p.id, { from: '2025-08-01', route: 'direct', agreedWithPerson: true, reason: 'Agreed at the review' }));
   await once('coordination.recordCommunication', 'communication.create', on, () => co.recordCommunication(manager, p.id, { date: '2025-08-02', direction: 'outbound', channel: 'phone', with: ['person'], aboutDecisionIds: [decision.id], summary: 'Told them' }));
   const appointment = await once('coordination.addAppointment', 'appointment.create', on, () => co.addAppointment(manager, p.id, { date: '2025-09-10', staffId: manager.actor.id, with: ['person'], purpose: 'Visit' }));
   await once('coordination.recordAppointmentOutcome', 'appointment.outcome', { ...on, record: () => appointment.id }, () => co.recordAppointmentOutcome(manager, p.id, appointment.id, { outcome: 'attended', version: 1 }));

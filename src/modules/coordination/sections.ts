@@ -29,17 +29,17 @@ export type CoordinationSection = (typeof coordinationSections)[number];
 
 export const sectionDefinitions: Record<CoordinationSection, SectionDefinition> = {
   panelRequests: {
-    table: tables.panelRequests, schema: schema.panelRequest, recordType: 'panelRequest',
+    table: tables.panelRequests, schema: schema.panelRequest, recordType: 'panel_request',
     indexColumns: (r) => ({ submittedOn: r.submittedOn, decidedOn: r.decidedOn ?? null, decision: r.decision ?? null }),
   },
-  placementSearches: { table: tables.placementSearches, schema: schema.placementSearch, recordType: 'placementSearch' },
+  placementSearches: { table: tables.placementSearches, schema: schema.placementSearch, recordType: 'placement_search' },
   meetings: { table: tables.meetings, schema: schema.meeting, recordType: 'meeting' },
   decisions: { table: tables.decisions, schema: schema.decision, recordType: 'decision' },
   actions: {
     table: tables.actions, schema: schema.action, recordType: 'action',
     indexColumns: (r) => ({ ownerId: r.ownerId, due: r.due, completedOn: r.completedOn ?? null }),
   },
-  communicationPlans: { table: tables.communicationPlans, schema: schema.communicationPlan, recordType: 'communicationPlan' },
+  communicationPlans: { table: tables.communicationPlans, schema: schema.communicationPlan, recordType: 'communication_plan' },
   communications: { table: tables.communications, schema: schema.communication, recordType: 'communication' },
   appointments: { table: tables.appointments, schema: schema.appointment, recordType: 'appointment' },
 };

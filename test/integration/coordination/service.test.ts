@@ -85,7 +85,7 @@ test('panel requests: reasons required, only panel members decide, resubmission 
   await coordination.decidePanelRequest(panel, personId, second.id, { decision: 'rejected', decidedOn: '2024-03-26', reasons: 'Provider untested for extremely complex needs', version: 1 });
   const alerts = evaluate(await caseFile(), '2024-04-01').alerts.map((a) => a.id);
   assert.ok(alerts.includes('panel-repeat-rejection'));
-  assert.equal(await auditCount('panelRequest.decide'), 2);
+  assert.equal(await auditCount('panel_request.decide'), 2);
 });
 
 test('placement searches record outcomes; three refusals while unsettled raise the alert', async () => {
