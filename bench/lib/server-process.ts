@@ -38,9 +38,16 @@ function statusField(pid: number, field: string): number | null {
   }
 }
 
+/**
+ * V8 flags of the app process, as docs/operations.md recommends for production: a young generation capped
+ * at 8 MB a semi-space (on a machine with much memory V8 otherwise grows it to tens of MB and never gives it
+ * back: 274 → 178 MB idle RSS).
+ */
+export const APP_NODE_FLAGS = ['--max-semi-space-size=8'];
+
 export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'src', 'cli', 'main.ts'), 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...APP_NODE_FLAGS, join(root, 'src', 'cli', 'main.ts'), 'serve'], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
