@@ -88,6 +88,8 @@ export function registerCareFormRoutes(app: FastifyInstance, services: { registe
         submitText: spec.submitText,
         submitClasses: spec.submitClasses,
         backHref: spec.returnTo(request.params),
+        // Reached through a Change button (`?change=`): posting back to that URL would show the form again.
+        formAction: request.query?.change !== undefined ? request.url.split('?')[0] : undefined,
         values: shown,
         options: spec.options?.(view, shown, request.params, spec.needsOrganisations ? await register.listOrganisations(ctx) : []) ?? {},
         ...everyError(issues, spec.form.dateFields, spec.form.fieldFor),

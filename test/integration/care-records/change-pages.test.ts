@@ -256,6 +256,7 @@ test('proposing to end a duty: check your answers with Change buttons, then reco
   assert.match(back.body, /name="grounds" type="checkbox" value="needs_no_longer_arise" checked/);
   assert.match(back.body, /name="reviewMeetingId" type="text" value="rv1"/);
   assert.match(back.body, /name="writtenReasonsSentOn-day" type="text" value="1"/);
+  assert.match(back.body, new RegExp(`<form method="post" action="${url}" novalidate>`), 'the form posts on to the check page, not back to ?change=');
 
   const proposed = await post(url, hiddenFields(check.body));
   assert.equal(proposed.statusCode, 303);
