@@ -67,7 +67,7 @@ export const careForms: CareFormSpec[] = [
     form: forms.newPlanForm,
     initial: (view, _params, query) => {
       const from = query.copyFrom ? findOrThrow(view.carePlans, query.copyFrom).record : undefined;
-      return { values: { dutyId: query.dutyId ?? view.duties.find((d) => d.record.end === undefined)?.record.id ?? '', copyFromPlanId: from?.id ?? '', coordinatingFramework: (from?.ext?.coordinatingFramework as string | undefined) ?? '' }, locals: { copyFrom: from } };
+      return { values: { dutyId: query.dutyId ?? view.duties.find((d) => d.record.end === undefined)?.record.id ?? '', copyFromPlanId: from?.id ?? '', coordinatingFramework: (from?.ext?.coordinatingFramework as string | undefined) ?? '' }, locals: { copyFromPlan: from && (from.agreedOn ? `the plan agreed on ${formatDate(from.agreedOn)}` : 'the earlier plan') } };
     },
     options: (view, values) => ({ duties: duties(view, values), frameworks: radioItems(choices.frameworkChoices, values.coordinatingFramework) }),
     submit: (care, ctx, params, input) => care.createPlan(ctx, params.personId, input),
