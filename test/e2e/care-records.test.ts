@@ -16,6 +16,7 @@ import { formatDate } from '../../src/domain/care-records/wording.ts';
 import { generateDemoCaseFiles } from '../../src/demo/case-file-generator.ts';
 import { demoOrganisationIds } from '../../src/demo/organisations.ts';
 import { REFERENCE_PERSON_ID } from '../../src/demo/reference-case.ts';
+import { careRecordsPaths as paths } from '../../src/modules/care-records/paths.ts';
 import { DEMO_PEOPLE, DEMO_SEED } from '../../src/modules/register/demo/seed.ts';
 import { journeys, type Session } from './support/journey.ts';
 
@@ -208,6 +209,61 @@ test('propose ending the duty through check your answers, changing one answer on
   assert.equal(await state(), 'Ending proposed');
   const task = (await page.locator('.govuk-task-list__item', { hasText: 'Propose ending aftercare' }).textContent()) ?? '';
   assert.match(task.replace(/\s+/g, ' '), /Reasons: A review found the person no longer needs aftercare/);
+});
+
+test('the other care-records pages: a new plan version and its needs, funding, top-up, offers, refunds, sign-off', async () => {
+  const { page } = practitioner;
+  const id = REFERENCE_PERSON_ID;
+  // Start a new version of the agreed May 2024 plan: it copies the needs, so a draft with needs to change.
+  await j.visit(practitioner, `${person}/plan`, { state: 'service added' });
+  const agreed = page.locator('.govuk-summary-card', { hasText: 'Aftercare plan agreed on 24 May 2024' });
+  await pressOn(page, agreed.getByRole('link', { name: /^Start a new version/ }), 'Enter', (url) => url.pathname.endsWith('/care-plans/new'));
+  await j.check(practitioner);
+  assert.match((await page.locator('main form p.govuk-body').first().textContent()) ?? '', /the plan agreed on 24 May 2024\./);
+  await choose(page, 'Which framework coordinates the person’s care?', 'Community Mental Health Framework');
+  await submit(page, 'Save');
+  const draft = page.locator('.govuk-summary-card', { hasText: 'Draft aftercare plan' });
+  assert.equal(await draft.locator('dt', { hasText: /^\s*Need \d+\s*$/ }).count(), 3, 'the three needs of the May 2024 plan, a row each');
+  assert.match(await rowValue(draft, 'Need 2'), /^Mental health: Community mental health input through s117 aftercare/);
+  await pressOn(page, draft.getByRole('link', { name: /^Change need 1:/ }), 'Enter', (url) => url.pathname.endsWith('/change'));
+  await j.check(practitioner);
+  assert.equal(await heading(page), 'Change the need');
+  await page.goBack();
+  await pressOn(page, draft.getByRole('link', { name: /^Remove need 3:/ }), 'Enter', (url) => url.pathname.endsWith('/remove'));
+  await j.check(practitioner);
+  await submit(page, 'Remove the need');
+  assert.equal(await draft.locator('dt', { hasText: /^\s*Need \d+\s*$/ }).count(), 2, 'one need fewer');
+  await pressOn(page, draft.getByRole('link', { name: /^Add a need/ }), 'Enter', (url) => url.pathname.endsWith('/needs/new'));
+  await j.check(practitioner);
+  await pressOn(page, page.getByRole('link', { name: 'Back' }), 'Enter', (url) => url.pathname.endsWith('/plan'));
+  await pressOn(page, draft.getByRole('link', { name: /^Agree/ }), 'Enter', (url) => url.pathname.endsWith('/agree'));
+  await j.check(practitioner);
+
+  // Each remaining form of the plan, the services and the money opens and passes axe.
+  for (const path of [
+    paths.carePlans.review(id, 'cp-2024-05'),
+    paths.carePlans.share(id, 'cp-2024-05'),
+    paths.carePlans.print(id, 'cp-2024-05'),
+    paths.services.funding(id, 'svc-charity2-accommodation'),
+    paths.services.topUp(id, 'svc-charity2-accommodation'),
+    paths.offers.new(id),
+    paths.offers.response(id, 'po-direct-payment'),
+    paths.refundCalculator(id),
+    `${paths.ending.signOff(id, 'du-1')}?body=local_authority`,
+    paths.ending.withdraw(id, 'du-1'),
+  ]) {
+    await j.visit(practitioner, path);
+    assert.ok(await heading(page), `${path} has a heading`);
+  }
+
+  // The biggest form, sent empty: every missing answer in the error summary, each linking to its field.
+  await j.visit(practitioner, paths.services.new(id));
+  await submit(page, 'Save');
+  assert.match(await page.title(), /^Error: /);
+  await j.check(practitioner, 'errors');
+  const links = await page.locator('.govuk-error-summary a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+  assert.ok(links.includes('#description') && links.includes('#kind'), links.join(', '));
+  for (const href of links) assert.equal(await page.locator(href).count(), 1, `${href} is on the page`);
 });
 
 test('proposing to end the duty of a person on a community treatment order is refused, naming why', async () => {
