@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Alert } from '../../domain/rules/evaluation.ts';
-import { visiblePeople } from '../register/repository.ts';
+import { organisationIdsAnsweredFor, visiblePeople, visiblePeopleAmong } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
 import { diffAlerts, type AlertDiff } from './alert-diff.ts';
 import { alertAcknowledgements, storedAlerts, type AlertAcknowledgementRow, type StoredAlertRow } from './tables.ts';
@@ -90,7 +90,7 @@ export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: Readonly
 
 /** The current stored alerts of every case the actor may see. */
 export async function currentAlertsVisibleTo(db: DbOrTx, actor: Actor): Promise<StoredAlertRow[]> {
-  const visible = visiblePeople(actor);
+  const visible = actor.kind === 'system' || !actor.organisationId ? visiblePeople(actor) : visiblePeopleAmong(actor, await organisationIdsAnsweredFor(db, actor.organisationId));
   const rows = await db
     .select({ alert: storedAlerts })
     .from(storedAlerts)

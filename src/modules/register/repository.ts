@@ -81,12 +81,33 @@ function likePrefix(word: string): string {
  * EXISTS: the list walks its sort index and stops after a page of visible people (PostgreSQL hashes the duties
  * naming those organisations once), rather than matching each person against a materialised visible set.
  */
+/** The ids of the organisations `org` answers for (itself and every body it succeeded), looked up first so lists can use the duty indexes. */
+export async function organisationIdsAnsweredFor(db: DbOrTx, org: string): Promise<string[]> {
+  return rowsOf<{ id: string }>(await db.execute(organisationsAnsweredFor(org))).map((row) => row.id);
+}
+
+/**
+ * `visiblePeople` with the organisations already looked up (`organisationIdsAnsweredFor`): the same rule,
+ * but PostgreSQL estimates and indexes literal ids where it misestimates the recursive CTE (the alerts list:
+ * 122 → 30 ms at 10,000 people, docs/performance.md).
+ */
+export function visiblePeopleAmong(actor: Actor, answeredFor: readonly string[]): SQL | undefined {
+  if (actor.kind === 'system') return undefined;
+  const org = actor.organisationId;
+  if (!org) return sql`false`;
+  const ids = answeredFor.length === 0 ? [sql`${org}`] : answeredFor.map((id) => sql`${id}`);
+  return sql`${people.id} in (
+    select ${duties.personId} from ${duties} where ${duties.localAuthorityId} in (${sql.join(ids, sql`, `)})
+    union select ${duties.personId} from ${duties} where ${duties.healthBodyId} in (${sql.join(ids, sql`, `)})
+    union select ${caseShares.personId} from ${caseShares} where ${caseShares.organisationId} = ${org}
+    union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org})`;
+}
+
 async function registerVisibility(db: DbOrTx, actor: Actor): Promise<SQL | undefined> {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
-  const rows = rowsOf<{ id: string }>(await db.execute(organisationsAnsweredFor(org)));
-  const ids = rows.map((row) => sql`${row.id}`);
+  const ids = (await organisationIdsAnsweredFor(db, org)).map((id) => sql`${id}`);
   const byDuty =
     ids.length === 0
       ? sql`false`
