@@ -3,7 +3,8 @@
  * anyone before the admin pages exist). The password is read from stdin or typed at a hidden prompt,
  * never given as an argument (it would stay in the shell history and the process list).
  * `aftercare user token`: create an API token for an integration, scoped to an organisation and roles;
- * it is printed once and stored only as a hash.
+ * it is printed once and stored only as a hash. `aftercare user revoke-token ID`: revoke one (by the id
+ * printed when it was made); the next request with it is refused.
  */
 import type { CommandDefinition } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
@@ -12,12 +13,13 @@ import { ValidationError } from '../../platform/errors.ts';
 import { withCommandDatabase } from '../../platform/command-database.ts';
 import { createUserService } from '../../platform/users/user-service.ts';
 import { findOrganisation } from '../../platform/users/repository.ts';
-import { createApiToken } from '../../platform/auth/api-tokens.ts';
+import { createApiToken, revokeApiToken } from '../../platform/auth/api-tokens.ts';
 import { promptHidden, readPasswordFromStdin } from '../../platform/users/read-password.ts';
 
 const usage = `aftercare user add --email EMAIL --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…] [--team TEAM_ID] [--password-stdin]
                        [--oidc-issuer URL --oidc-subject SUBJECT]   (link to an OpenID Connect identity; no password needed)
        aftercare user token --name NAME --organisation ID_OR_CODE --role ROLE [--role ROLE…]
+       aftercare user revoke-token TOKEN_ID
   Roles: ${roles.join(', ')}.
   Passwords: 12 characters or more, not a common password (three random words work well).`;
 
@@ -36,7 +38,7 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 }
 
 export const command: CommandDefinition = {
-  summary: 'Add a user (password, or linked to an OpenID Connect identity) or an API token',
+  summary: 'Add a user (password, or linked to an OpenID Connect identity), or add or revoke an API token',
   usage,
   allowPositionals: true,
   options: {
@@ -50,7 +52,11 @@ export const command: CommandDefinition = {
     'oidc-subject': { type: 'string' },
   },
   async run({ values, positionals }) {
-    if (!['add', 'token'].includes(positionals[0] ?? '') || positionals.length !== 1) throw new UsageError('the subcommands are "add" and "token"');
+    if (positionals[0] === 'revoke-token') {
+      if (positionals.length !== 2 || !positionals[1]) throw new UsageError('give the id of the token to revoke: aftercare user revoke-token TOKEN_ID');
+      return revokeToken(positionals[1]);
+    }
+    if (!['add', 'token'].includes(positionals[0] ?? '') || positionals.length !== 1) throw new UsageError('the subcommands are "add", "token" and "revoke-token"');
     const name = stringOption(values.name, 'name');
     const organisation = stringOption(values.organisation, 'organisation');
     const givenRoles = (Array.isArray(values.role) ? values.role : []).map(String);
@@ -100,6 +106,17 @@ async function addToken(name: string, organisation: string, tokenRoles: Role[]):
     }
     const { id, token } = await createApiToken(database.db, systemContext(), { name, organisationId: found.id, roles: tokenRoles });
     console.log(`API token "${name}" (id ${id}) for ${found.name}, roles ${tokenRoles.join(', ')}. Copy it now; it is not shown again:\n${token}`);
+    return 0;
+  });
+}
+
+async function revokeToken(id: string): Promise<number> {
+  return withCommandDatabase(async ({ database }) => {
+    if (!(await revokeApiToken(database.db, systemContext(), id))) {
+      console.error(`aftercare user revoke-token: no live API token has the id "${id}"`);
+      return 1;
+    }
+    console.log(`API token ${id} revoked: requests with it are refused from now on.`);
     return 0;
   });
 }

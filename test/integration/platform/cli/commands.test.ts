@@ -93,6 +93,21 @@ test('user add creates a user with a hashed password; bad input is named and wri
   } finally {
     await check.close();
   }
+
+  const tokenId = /\(id ([^)]+)\)/.exec(token.stdout)?.[1];
+  assert.ok(tokenId, token.stdout);
+  const revoked = cli(['user', 'revoke-token', tokenId], embedded(dataDir));
+  assert.equal(revoked.status, 0, revoked.stderr);
+  const again = cli(['user', 'revoke-token', tokenId], embedded(dataDir));
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /no live API token has the id/);
+  const after = await openDatabase({ dataDir });
+  try {
+    const { actorForApiToken } = await import('../../../../src/platform/auth/api-tokens.ts');
+    assert.equal(await actorForApiToken(after.db, printed, new Date()), undefined, 'a revoked token acts for nobody');
+  } finally {
+    await after.close();
+  }
 });
 
 test('serve holds the embedded database: other commands say so and exit 1; SIGTERM stops it and frees the lock', async () => {
