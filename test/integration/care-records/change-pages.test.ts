@@ -282,6 +282,9 @@ test('proposing to end a duty: refusals say which rule and why before the check 
   const cto = await post(url, { version: '1', ...properEnding });
   assert.equal(cto.statusCode, 400);
   assert.match(cto.body, /You cannot end aftercare while the person is on a community treatment order \(CTO\)/);
+  // The summary's link lands on the message in the form itself (it has no field of its own).
+  assert.match(cto.body, /href="#date"/);
+  assert.match(cto.body, /<p class="govuk-error-message" id="date"[^>]*><span class="govuk-visually-hidden">Error:<\/span> You cannot end aftercare while the person is on a community treatment order/);
   // Even a hand-made confirmation is refused by the service itself.
   const forced = await post(url, { version: '1', ...properEnding, confirmed: 'yes' });
   assert.equal(forced.statusCode, 400);
