@@ -4,7 +4,7 @@
  * their duties (and their successors), and the organisations the case is shared with. The system actor
  * (the CLI) sees everyone.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
@@ -91,16 +91,26 @@ export async function organisationIdsAnsweredFor(db: DbOrTx, org: string): Promi
  * but PostgreSQL estimates and indexes literal ids where it misestimates the recursive CTE (the alerts list:
  * 122 → 30 ms at 10,000 people, docs/performance.md).
  */
-export function visiblePeopleAmong(actor: Actor, answeredFor: readonly string[]): SQL | undefined {
+export function visiblePeopleAmong(actor: Actor, answeredFor: readonly string[], personId: SQL | AnyColumn = people.id): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
   const ids = answeredFor.length === 0 ? [sql`${org}`] : answeredFor.map((id) => sql`${id}`);
-  return sql`${people.id} in (
+  return sql`${personId} in (
     select ${duties.personId} from ${duties} where ${duties.localAuthorityId} in (${sql.join(ids, sql`, `)})
     union select ${duties.personId} from ${duties} where ${duties.healthBodyId} in (${sql.join(ids, sql`, `)})
     union select ${caseShares.personId} from ${caseShares} where ${caseShares.organisationId} = ${org}
     union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org})`;
+}
+
+/**
+ * The visibility filter of a list, with the organisations looked up first (`visiblePeopleAmong`): one tiny
+ * query, then a filter PostgreSQL can plan from literal ids. `personId` is the column holding the person's id
+ * (`stored_alerts.person_id`, `duties.person_id`), so a list need not join `people` just to filter.
+ */
+export async function resolvedVisibility(db: DbOrTx, actor: Actor, personId: SQL | AnyColumn = people.id): Promise<SQL | undefined> {
+  if (actor.kind === 'system' || !actor.organisationId) return actor.kind === 'system' ? undefined : sql`false`;
+  return visiblePeopleAmong(actor, await organisationIdsAnsweredFor(db, actor.organisationId), personId);
 }
 
 async function registerVisibility(db: DbOrTx, actor: Actor): Promise<SQL | undefined> {

@@ -13,7 +13,8 @@ import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { teams } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
-import { visiblePeople } from '../register/repository.ts';
+import { resolvedVisibility } from '../register/repository.ts';
+import { datesRelation } from './dashboard-queries.ts';
 import { allocations, people } from '../register/tables.ts';
 import { storedAlerts } from '../alerts/tables.ts';
 
@@ -38,33 +39,36 @@ export interface HeldAlertRow {
   message: string;
 }
 
-/** One row per (stored alert held on `date`, team) for the people the actor may see. */
-function teamedHeldAlerts(actor: Actor, date: string): SQL {
-  const visible = visiblePeople(actor) ?? sql`true`;
-  return sql`select ${storedAlerts.id} as id, ${storedAlerts.personId} as person_id, ${people.givenName} as given_name, ${people.familyName} as family_name,
+/**
+ * One row per (date, stored alert held on that date, team) for the people the actor may see; `visible` is the
+ * visibility resolved first (`resolvedVisibility` on `stored_alerts.person_id`), so the alerts are those of
+ * the visible people, probed by index, and the team lookup runs only for them.
+ */
+function teamedHeldAlerts(visible: SQL | undefined, dates: readonly string[]): SQL {
+  return sql`select to_char(d.on_date, 'YYYY-MM-DD') as on_date, ${storedAlerts.id} as id, ${storedAlerts.personId} as person_id, ${people.givenName} as given_name, ${people.familyName} as family_name,
       ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind, ${storedAlerts.subjectId} as subject_id,
       ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,
       coalesce(team.team_id, ${NO_TEAM}) as team_id
     from ${storedAlerts}
+    join ${datesRelation(dates)} on ${storedAlerts.raisedOn} <= d.on_date and (${storedAlerts.clearedOn} is null or ${storedAlerts.clearedOn} > d.on_date)
     join ${people} on ${people.id} = ${storedAlerts.personId}
     left join lateral (
       select distinct ${users.teamId} as team_id from ${allocations} join ${users} on ${users.id} = ${allocations.staffId}
-      where ${allocations.personId} = ${storedAlerts.personId} and ${allocations.from} <= ${date}
-        and (${allocations.to} is null or ${allocations.to} > ${date}) and ${users.teamId} is not null
+      where ${allocations.personId} = ${storedAlerts.personId} and ${allocations.from} <= d.on_date
+        and (${allocations.to} is null or ${allocations.to} > d.on_date) and ${users.teamId} is not null
     ) team on true
-    where ${storedAlerts.raisedOn} <= ${date} and (${storedAlerts.clearedOn} is null or ${storedAlerts.clearedOn} > ${date}) and ${visible}`;
+    where ${visible ?? sql`true`}`;
 }
 
-/** How many alerts each team held on each date (teams with none on every date are left out). */
+/** How many alerts each team held on each date (teams with none on every date are left out): one statement for every date. */
 export async function teamCountsOnDates(db: DbOrTx, actor: Actor, dates: readonly string[]): Promise<{ date: string; teamId: string; n: number }[]> {
-  const counts: { date: string; teamId: string; n: number }[] = [];
-  for (const date of dates) {
-    const rows = rowsOf<{ team_id: string; n: number }>(
-      await db.execute(sql`select held.team_id, count(*)::int as n from (${teamedHeldAlerts(actor, date)}) held group by held.team_id order by held.team_id`),
-    );
-    counts.push(...rows.map((row) => ({ date, teamId: row.team_id, n: row.n })));
-  }
-  return counts;
+  if (dates.length === 0) return [];
+  const visible = await resolvedVisibility(db, actor, storedAlerts.personId);
+  const rows = rowsOf<{ on_date: string; team_id: string; n: number }>(
+    await db.execute(sql`select held.on_date, held.team_id, count(*)::int as n from (${teamedHeldAlerts(visible, dates)}) held
+      group by held.on_date, held.team_id order by held.on_date, held.team_id`),
+  );
+  return rows.map((row) => ({ date: row.on_date, teamId: row.team_id, n: row.n }));
 }
 
 /** The alerts behind a count: held on `date`, of a rule and/or a team; each alert once, oldest first. */
@@ -75,7 +79,7 @@ export async function heldAlertsOn(db: DbOrTx, actor: Actor, date: string, filte
   const rows = rowsOf<{ id: string; person_id: string; given_name: string; family_name: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string }>(
     await db.execute(sql`select distinct on (held.since, held.person_id, held.rule_id, held.subject_kind, held.subject_id) held.id, held.person_id, held.given_name, held.family_name,
         held.rule_id, held.subject_kind, held.subject_id, held.severity, held.since, held.message
-      from (${teamedHeldAlerts(actor, date)}) held where ${sql.join(conditions, sql` and `)}
+      from (${teamedHeldAlerts(await resolvedVisibility(db, actor, storedAlerts.personId), [date])}) held where ${sql.join(conditions, sql` and `)}
       order by held.since, held.person_id, held.rule_id, held.subject_kind, held.subject_id`),
   );
   return rows.map((row) => ({
