@@ -5,6 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { usingPostgres } from '../../support/database.ts';
+
+/** These exercise the embedded database only: the PostgreSQL pass would repeat them unchanged. */
+const embeddedOnly = { skip: usingPostgres() ? 'the embedded database only (runs in the PGlite pass)' : false };
 
 const main = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 const cli = (args: string[], dataDir: string) =>
@@ -14,7 +18,7 @@ const cli = (args: string[], dataDir: string) =>
     timeout: 120_000,
   });
 
-test('aftercare seed --demo fills an empty register once, lists the demo sign-ins, and needs --demo', () => {
+test('aftercare seed --demo fills an empty register once, lists the demo sign-ins, and needs --demo', embeddedOnly, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-seed-'));
   try {
     const usage = cli(['seed'], dataDir);

@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../../../src/platform/db/client.ts';
 import { organisations } from '../../../../src/platform/organisations/tables.ts';
 import { users } from '../../../../src/platform/users/tables.ts';
+import { usingPostgres } from '../../../support/database.ts';
+
+/** These exercise the embedded database only: the PostgreSQL pass would repeat them unchanged. */
+const embeddedOnly = { skip: usingPostgres() ? 'the embedded database only (runs in the PGlite pass)' : false };
 
 const main = fileURLToPath(new URL('../../../../src/cli/main.ts', import.meta.url));
 const embedded = (dataDir: string, extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra });
@@ -26,7 +30,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-test('migrate applies migrations once; a configuration error names the variable and exits 1', () => {
+test('migrate applies migrations once; a configuration error names the variable and exits 1', embeddedOnly, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-cli-'));
   const first = cli(['migrate'], embedded(dataDir));
   assert.equal(first.status, 0, first.stderr);
@@ -43,7 +47,7 @@ test('migrate applies migrations once; a configuration error names the variable 
   assert.match(production.stderr, /DATABASE_URL is required/);
 });
 
-test('user add creates a user with a hashed password; bad input is named and writes nothing', async () => {
+test('user add creates a user with a hashed password; bad input is named and writes nothing', embeddedOnly, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-cli-'));
   assert.equal(cli(['migrate'], embedded(dataDir)).status, 0);
   const setup = await openDatabase({ dataDir });
@@ -110,7 +114,7 @@ test('user add creates a user with a hashed password; bad input is named and wri
   }
 });
 
-test('serve holds the embedded database: other commands say so and exit 1; SIGTERM stops it and frees the lock', async () => {
+test('serve holds the embedded database: other commands say so and exit 1; SIGTERM stops it and frees the lock', embeddedOnly, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-cli-'));
   const port = await freePort();
   const server = spawn(process.execPath, [main, 'serve'], { env: embedded(dataDir, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,10 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../../src/platform/db/client.ts';
 import { acquireEmbeddedLock, DatabaseLockedError } from '../../../../src/platform/db/embedded-lock.ts';
+import { usingPostgres } from '../../../support/database.ts';
+
+/** These exercise the embedded database only: the PostgreSQL pass would repeat them unchanged. */
+const embeddedOnly = { skip: usingPostgres() ? 'the embedded database only (runs in the PGlite pass)' : false };
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'aftercare-lock-'));
 
-test('a second opener of the embedded database is refused with one clear line', async () => {
+test('a second opener of the embedded database is refused with one clear line', embeddedOnly, async () => {
   const dataDir = freshDir();
   const first = await openDatabase({ dataDir });
   try {
@@ -26,7 +30,7 @@ test('a second opener of the embedded database is refused with one clear line', 
   await again.close();
 });
 
-test('another process is refused while this one holds the lock', () => {
+test('another process is refused while this one holds the lock', embeddedOnly, () => {
   const dataDir = freshDir();
   const lock = acquireEmbeddedLock(dataDir);
   try {
@@ -40,7 +44,7 @@ try { acquireEmbeddedLock(${JSON.stringify(dataDir)}); console.log('acquired'); 
   }
 });
 
-test('a lock left by a dead process is stale and taken over', () => {
+test('a lock left by a dead process is stale and taken over', embeddedOnly, () => {
   const dataDir = freshDir();
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   writeFileSync(join(dataDir, 'aftercare.lock'), `${dead.stdout}\n`);
@@ -49,7 +53,7 @@ test('a lock left by a dead process is stale and taken over', () => {
   assert.equal(existsSync(join(dataDir, 'aftercare.lock')), false);
 });
 
-test("a lock naming this process's own pid, left by an earlier process (a restarted container), is stale", () => {
+test("a lock naming this process's own pid, left by an earlier process (a restarted container), is stale", embeddedOnly, () => {
   const dataDir = freshDir();
   writeFileSync(join(dataDir, 'aftercare.lock'), `${process.pid}\n`);
   const lock = acquireEmbeddedLock(dataDir);
@@ -57,7 +61,7 @@ test("a lock naming this process's own pid, left by an earlier process (a restar
   lock.release();
 });
 
-test('a lock naming a live pid that is not a Node.js process is stale', { skip: process.platform !== 'linux' && 'reads /proc' }, () => {
+test('a lock naming a live pid that is not a Node.js process is stale', { skip: embeddedOnly.skip || (process.platform !== 'linux' && 'reads /proc') }, () => {
   const dataDir = freshDir();
   const sleeper = spawn('sleep', ['30']);
   try {
