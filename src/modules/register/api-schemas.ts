@@ -203,6 +203,9 @@ export const registerQuery = z.object({
   order: z.preprocess(blankToUndefined, z.enum(['asc', 'desc']).default('asc')),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
   pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(25)),
+  /** Keyset paging: the page after (or before) the row this cursor names (`nextCursor` / `previousCursor` of a page); `page` is then ignored. */
+  after: z.preprocess(blankToUndefined, z.string().max(1000).optional()),
+  before: z.preprocess(blankToUndefined, z.string().max(1000).optional()),
 });
 export type RegisterQuery = z.infer<typeof registerQuery>;
 
@@ -226,6 +229,11 @@ export const registerPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   pages: z.number().int(),
+  /** False when more people match than the count stops at: `total` is then that limit (“more than 10,000”). */
+  totalExact: z.boolean(),
+  /** Cursors for the next and previous pages (`?after=` / `?before=`), null where there is none. */
+  nextCursor: z.string().nullable(),
+  previousCursor: z.string().nullable(),
 });
 export type RegisterPage = z.infer<typeof registerPage>;
 

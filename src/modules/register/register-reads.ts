@@ -25,12 +25,13 @@ import { referencedOrganisationIds, referencedStaffIds } from './case-references
 import * as repository from './repository.ts';
 import { parseInput, requireVisiblePerson, today } from './use-case.ts';
 
-export function createRegisterReads({ db }: { db: Db }) {
+/** `countLimit`: where the register's count stops (`REGISTER_COUNT_LIMIT` unless given). */
+export function createRegisterReads({ db, countLimit }: { db: Db; countLimit?: number }) {
   return {
     async listPeople(ctx: ServiceContext, rawQuery: unknown): Promise<RegisterPage> {
       assertPermission(ctx.actor, 'case:read');
       const query = parseInput(registerQuery, rawQuery);
-      const { rows, total } = await repository.listRegister(db, ctx.actor, query, today(ctx));
+      const { rows, total, totalExact, page, nextCursor, previousCursor } = await repository.listRegister(db, ctx.actor, query, today(ctx), countLimit);
       return {
         people: rows.map((row) => ({
           id: row.id,
@@ -45,9 +46,12 @@ export function createRegisterReads({ db }: { db: Db }) {
           workers: typeof row.workers === 'string' ? (JSON.parse(row.workers) as { id: string; name: string }[]) : row.workers,
         })),
         total,
-        page: query.page,
+        page,
         pageSize: query.pageSize,
-        pages: Math.max(1, Math.ceil(total / query.pageSize)),
+        pages: Math.max(1, page, Math.ceil(total / query.pageSize)),
+        totalExact,
+        nextCursor,
+        previousCursor,
       };
     },
 
@@ -102,10 +106,14 @@ export async function readCase(tx: DbOrTx, ctx: ServiceContext, personId: string
   };
 }
 
-/** What the pages need of an organisation: its name, and when it ceased and who succeeded it (for "now part of"). */
+/**
+ * What the pages need of an organisation: its name, its nation (the law's responsible bodies depend on it:
+ * the overview evaluates them from this view; the JSON's response schema leaves it out), and when it ceased
+ * and who succeeded it (for "now part of").
+ */
 function organisationSummary(org: OrganisationRow) {
-  const { id, name, kind, code, validFrom, validTo, successorId } = org;
-  return { id, name, kind, code, validFrom, validTo, successorId };
+  const { id, name, kind, code, nation, validFrom, validTo, successorId } = org;
+  return { id, name, kind, code, nation, validFrom, validTo, successorId };
 }
 
 /** The organisations asked for and every successor they name in turn, so a page can say who answers now. */

@@ -10,6 +10,7 @@ import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
 import type { RegisterQuery } from './api-schemas.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
 
 /**
@@ -160,13 +161,51 @@ function registerFilter(visibility: SQL | undefined, query: RegisterQuery, today
   return and(...conditions);
 }
 
-const sortOrders: Record<RegisterQuery['sort'], (direction: SQL) => SQL> = {
-  name: (d) => sql`lower(${people.familyName}) ${d}, lower(${people.givenName}) ${d}, ${people.id} ${d}`,
-  nhsNumber: (d) => sql`${people.nhsNumber} ${d} nulls last, ${people.id} ${d}`,
-  dateOfBirth: (d) => sql`${people.dateOfBirth} ${d} nulls last, ${people.id} ${d}`,
-  dutyStart: (d) => sql`latest.start ${d} nulls last, ${people.id} ${d}`,
-  updated: (d) => sql`${people.updatedAt} ${d}, ${people.id} ${d}`,
+/**
+ * Each sort's key, as a tuple of expressions sorted all one way, ending in the id so it is unique (ties in
+ * the sort key are broken by id). "Nulls last" is the leading flag `x is null` (ascending) or `x is not null`
+ * (descending) with the value coalesced, so a keyset comparison is one row comparison. The name order is the
+ * expressions of `people_sort_name_idx`, so a keyset page walks that index from the cursor.
+ */
+interface SortKey {
+  exprs: SQL[];
+  types: string[];
+}
+const nullsLast = (value: SQL, missing: SQL, type: string, ascending: boolean): SortKey => ({
+  exprs: [ascending ? sql`(${value} is null)` : sql`(${value} is not null)`, sql`coalesce(${value}, ${missing})`],
+  types: ['boolean', type],
+});
+const withId = (key: SortKey): SortKey => ({ exprs: [...key.exprs, sql`${people.id}`], types: [...key.types, 'text'] });
+const sortKeys: Record<RegisterQuery['sort'], (ascending: boolean) => SortKey> = {
+  name: () => ({ exprs: [sql`lower(${people.familyName})`, sql`lower(${people.givenName})`, sql`${people.id}`], types: ['text', 'text', 'text'] }),
+  nhsNumber: (a) => withId(nullsLast(sql`${people.nhsNumber}`, sql`''`, 'text', a)),
+  dateOfBirth: (a) => withId(nullsLast(sql`${people.dateOfBirth}`, sql`'0001-01-01'::date`, 'date', a)),
+  dutyStart: (a) => withId(nullsLast(sql`latest.start`, sql`'0001-01-01'::date`, 'date', a)),
+  updated: () => ({ exprs: [sql`${people.updatedAt}`, sql`${people.id}`], types: ['timestamptz', 'text'] }),
 };
+
+/** A keyset cursor: the sort key of the row a page starts after (or ends before), and that page's number. */
+interface Cursor {
+  sort: RegisterQuery['sort'];
+  order: RegisterQuery['order'];
+  key: string[];
+  page: number;
+}
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+function decodeCursor(text: string, query: RegisterQuery, field: 'after' | 'before'): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    const ok = cursor.sort === query.sort && cursor.order === query.order && Array.isArray(cursor.key) && cursor.key.length === sortKeys[query.sort](query.order === 'asc').exprs.length
+      && cursor.key.every((k) => typeof k === 'string') && Number.isInteger(cursor.page) && cursor.page >= 1;
+    if (ok) return cursor;
+  } catch {
+    // reported below
+  }
+  throw new ValidationError([{ path: field, message: 'This page link is out of date or was changed: go back to the first page' }]);
+}
+
+/** The register's count stops here: counting every visible person of a large ICB costs a scan, and beyond it a number is not read. */
+export const REGISTER_COUNT_LIMIT = 10_000;
 
 export interface RegisterListRow {
   id: string;
@@ -183,12 +222,28 @@ export interface RegisterListRow {
   workers: { id: string; name: string }[] | string;
 }
 
-/** One page of the register and the number of people matching, both under the same visibility filter. */
-export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuery, today: string) {
+/**
+ * One page of the register, the cursors either side of it, and the number of people matching (counted up to
+ * `countLimit`, past which `totalExact` is false), all under the same visibility filter. With `after` or
+ * `before` the page is found by keyset (a row comparison on the sort key from the cursor) instead of OFFSET,
+ * so a page deep in a long register costs what page 1 costs.
+ */
+export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuery, today: string, countLimit = REGISTER_COUNT_LIMIT) {
   const where = registerFilter(await registerVisibility(db, actor), query, today);
-  const whereSql = where ? sql`where ${where}` : sql``;
-  const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
-  const offset = (query.page - 1) * query.pageSize;
+  const ascending = query.order === 'asc';
+  const key = sortKeys[query.sort](ascending);
+  const cursorText = query.before ?? query.after;
+  const backwards = query.before !== undefined;
+  const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, query, backwards ? 'before' : 'after');
+  // Forwards on an ascending sort (or backwards on a descending one) wants the rows whose key is greater.
+  const greater = ascending !== backwards;
+  const keyset = cursor
+    ? sql`(${sql.join(key.exprs, sql`, `)}) ${greater ? sql`>` : sql`<`} (${sql.join(cursor.key.map((value, i) => sql`${value}::${sql.raw(key.types[i]!)}`), sql`, `)})`
+    : undefined;
+  const pageWhere = and(where, keyset);
+  const whereSql = pageWhere ? sql`where ${pageWhere}` : sql``;
+  const direction = greater ? sql`asc` : sql`desc`;
+  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
   const page = await db.execute(sql`
     select ${people.id} as id, ${people.givenName} as given_name, ${people.familyName} as family_name,
       ${people.nhsNumber} as nhs_number, to_char(${people.dateOfBirth}, 'YYYY-MM-DD') as date_of_birth,
@@ -197,7 +252,8 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
       latest.local_authority_id, la.name as local_authority_name, latest.health_body_id, hb.name as health_body_name,
       coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
         from ${allocations} a join ${staff} s on s.id = a.staff_id
-        where a.person_id = ${people.id} and (a."to" is null or a."to" > ${today})), '[]'::json) as workers
+        where a.person_id = ${people.id} and (a."to" is null or a."to" > ${today})), '[]'::json) as workers,
+      json_build_array(${sql.join(key.exprs.map((expr) => sql`${expr}::text`), sql`, `)}) as sort_key
     from ${people}
     left join lateral (
       select d.start, d.local_authority_id, d.health_body_id from ${duties} d where d.person_id = ${people.id}
@@ -206,10 +262,28 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
     left join ${organisations} la on la.id = latest.local_authority_id
     left join ${organisations} hb on hb.id = latest.health_body_id
     ${whereSql}
-    order by ${sortOrders[query.sort](direction)}
-    limit ${query.pageSize} offset ${offset}`);
-  const counted = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
-  return { rows: rowsOf<RegisterListRow>(page), total: counted[0]?.n ?? 0 };
+    order by ${sql.join(key.exprs.map((expr) => sql`${expr} ${direction}`), sql`, `)}
+    limit ${query.pageSize + 1} offset ${offset}`);
+  const fetched = rowsOf<RegisterListRow & { sort_key: string[] | string }>(page);
+  const more = fetched.length > query.pageSize;
+  const rows = fetched.slice(0, query.pageSize);
+  if (backwards) rows.reverse();
+  const pageNumber = cursor?.page ?? query.page;
+  const hasNext = backwards ? true : more;
+  const hasPrevious = backwards ? more : cursor !== undefined || query.page > 1;
+  const keyOf = (row: (typeof rows)[number]) => (typeof row.sort_key === 'string' ? (JSON.parse(row.sort_key) as string[]) : row.sort_key);
+  const first = rows[0];
+  const last = rows.at(-1);
+  const counted = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${people} ${where ? sql`where ${where}` : sql``} limit ${countLimit + 1}) matching`));
+  const n = Number(counted[0]?.n ?? 0);
+  return {
+    rows: rows.map(({ sort_key: _key, ...row }) => row as RegisterListRow),
+    total: Math.min(n, countLimit),
+    totalExact: n <= countLimit,
+    page: pageNumber,
+    nextCursor: hasNext && last ? encodeCursor({ sort: query.sort, order: query.order, key: keyOf(last), page: pageNumber + 1 }) : null,
+    previousCursor: hasPrevious && first && pageNumber > 1 ? encodeCursor({ sort: query.sort, order: query.order, key: keyOf(first), page: pageNumber - 1 }) : null,
+  };
 }
 
 /**

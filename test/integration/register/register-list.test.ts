@@ -90,3 +90,78 @@ test('an invalid filter is a validation error naming the field', () =>
     assert.ok(error instanceof Error && 'issues' in error);
     assert.deepEqual((error as { issues: { path: string }[] }).issues.map((i) => i.path).sort(), ['pageSize', 'sort']);
   }));
+
+/** Every page from the first by `nextCursor`, then back from the last by `previousCursor`. */
+async function walk(world: RegisterWorld, query: Record<string, string>) {
+  const forwards: { names: string[]; page: number }[] = [];
+  let page = await world.register.listPeople(world.north, { ...query, pageSize: '2' });
+  assert.equal(page.previousCursor, null, 'the first page has no previous page');
+  for (;;) {
+    forwards.push({ names: page.people.map((p) => p.id), page: page.page });
+    if (!page.nextCursor) break;
+    page = await world.register.listPeople(world.north, { ...query, pageSize: '2', after: page.nextCursor });
+  }
+  const backwards: string[][] = [page.people.map((p) => p.id)];
+  while (page.previousCursor) {
+    page = await world.register.listPeople(world.north, { ...query, pageSize: '2', before: page.previousCursor });
+    backwards.unshift(page.people.map((p) => p.id));
+  }
+  return { forwards, backwards };
+}
+
+test('keyset pages by cursor equal the whole list in every sort and order, with ties and nulls, filters kept, forwards and back', () =>
+  withRegister(async (world) => {
+    await populate(world);
+    // Ties in every sort key: two more Ada Lovelaces with Lovelace's date of birth, no NHS number and no duty.
+    for (let i = 0; i < 2; i++) await world.register.createPerson(world.north, { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-02-28' });
+    for (const sort of ['name', 'nhsNumber', 'dateOfBirth', 'dutyStart', 'updated']) {
+      for (const order of ['asc', 'desc']) {
+        for (const status of ['all', 'open']) {
+          const query = { sort, order, status };
+          const whole = (await world.register.listPeople(world.north, { ...query, pageSize: '200' })).people.map((p) => p.id);
+          const { forwards, backwards } = await walk(world, query);
+          const label = JSON.stringify(query);
+          assert.deepEqual(forwards.flatMap((p) => p.names), whole, label);
+          assert.deepEqual(forwards.map((p) => p.page), forwards.map((_, i) => i + 1), `${label}: page numbers`);
+          assert.deepEqual(backwards, forwards.map((p) => p.names), `${label}: the same pages going back`);
+        }
+      }
+    }
+    const { forwards } = await walk(world, { sort: 'name', order: 'asc', status: 'all' });
+    assert.equal(forwards.length, 4, 'seven people, two a page');
+    // A middle page reached by cursor says which page it is and links both ways.
+    const second = await world.register.listPeople(world.north, { pageSize: '2' });
+    const middle = await world.register.listPeople(world.north, { pageSize: '2', after: second.nextCursor! });
+    assert.equal(middle.page, 2);
+    assert.ok(middle.nextCursor && middle.previousCursor);
+    assert.equal(middle.total, 7);
+    assert.equal(middle.totalExact, true);
+    // The offset pages still work and agree with the cursor pages.
+    const third = await world.register.listPeople(world.north, { pageSize: '2', page: '3' });
+    const thirdByCursor = await world.register.listPeople(world.north, { pageSize: '2', after: middle.nextCursor! });
+    assert.deepEqual(third.people.map((p) => p.id), thirdByCursor.people.map((p) => p.id));
+  }));
+
+test('a cursor from another sort, or a changed one, is a validation error naming the field', () =>
+  withRegister(async (world) => {
+    await populate(world);
+    const byName = await world.register.listPeople(world.north, { pageSize: '2' });
+    for (const [query, field] of [[{ sort: 'dateOfBirth', after: byName.nextCursor! }, 'after'], [{ before: 'not-a-cursor' }, 'before']] as const) {
+      const error = await world.register.listPeople(world.north, query).catch((e: unknown) => e);
+      assert.ok(error instanceof Error && 'issues' in error, JSON.stringify(query));
+      assert.deepEqual((error as { issues: { path: string }[] }).issues.map((i) => i.path), [field]);
+    }
+  }));
+
+test('the count stops at its limit: past it the total is the limit and says it is not exact', () =>
+  withRegister(async (world) => {
+    await populate(world);
+    const { createRegisterReads } = await import('../../../src/modules/register/register-reads.ts');
+    const reads = createRegisterReads({ db: world.db, countLimit: 3 });
+    const capped = await reads.listPeople(world.north, { pageSize: '2' });
+    assert.deepEqual([capped.total, capped.totalExact], [3, false]);
+    assert.equal(capped.people.length, 2);
+    assert.ok(capped.nextCursor, 'paging goes on past the count');
+    const exact = await reads.listPeople(world.north, { status: 'open' });
+    assert.deepEqual([exact.total, exact.totalExact], [3, true], 'exactly the limit is exact');
+  }));

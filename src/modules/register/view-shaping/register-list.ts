@@ -13,7 +13,7 @@ const defaults: Partial<RegisterQuery> = { status: 'all', sort: 'name', order: '
 /** `/people?…` with only the parameters that differ from the defaults, in a stable order. */
 export function registerHref(query: Partial<RegisterQuery>): string {
   const params = new URLSearchParams();
-  for (const key of ['q', 'organisation', 'worker', 'status', 'sort', 'order', 'page', 'pageSize'] as const) {
+  for (const key of ['q', 'organisation', 'worker', 'status', 'sort', 'order', 'page', 'pageSize', 'after', 'before'] as const) {
     const value = query[key];
     if (value !== undefined && value !== '' && value !== defaults[key]) params.set(key, String(value));
   }
@@ -59,7 +59,24 @@ const sortable: Record<string, RegisterQuery['sort'] | undefined> = {
   Status: undefined,
 };
 
+/**
+ * Previous and next follow the page's keyset cursors (each page costs what the first does, however deep);
+ * page numbers (OFFSET links) are shown only while the count is exact, that is up to 10,000 people.
+ */
+export function registerPagination(page: RegisterPage, query: RegisterQuery): PaginationView | null {
+  const base = { ...query, after: undefined, before: undefined };
+  const view = page.totalExact ? paginationView(page.page, page.pages, (n) => registerHref({ ...base, page: n })) : null;
+  if (!view && !page.nextCursor && !page.previousCursor) return null;
+  const { previous: _previous, next: _next, ...rest } = view ?? { items: [] };
+  return {
+    ...rest,
+    ...(page.previousCursor ? { previous: { href: registerHref({ ...base, page: undefined, before: page.previousCursor }) } } : {}),
+    ...(page.nextCursor ? { next: { href: registerHref({ ...base, page: undefined, after: page.nextCursor }) } } : {}),
+  };
+}
+
 export function registerListView(page: RegisterPage, query: RegisterQuery, names: { organisations: Map<string, string>; workers: Map<string, string> }): RegisterListView {
+  query = { ...query, after: undefined, before: undefined };
   const columns = Object.entries(sortable).map(([label, sort]): ColumnView => {
     if (!sort) return { label };
     const active = query.sort === sort;
@@ -87,8 +104,8 @@ export function registerListView(page: RegisterPage, query: RegisterQuery, names
   return {
     columns,
     rows,
-    resultCount: page.total === 1 ? '1 person' : `${page.total.toLocaleString('en-GB')} people`,
-    pagination: paginationView(page.page, page.pages, (n) => registerHref({ ...query, page: n })),
+    resultCount: !page.totalExact ? `More than ${page.total.toLocaleString('en-GB')} people` : page.total === 1 ? '1 person' : `${page.total.toLocaleString('en-GB')} people`,
+    pagination: registerPagination(page, query),
     selected,
     clearHref: registerHref({ sort: query.sort, order: query.order }),
   };

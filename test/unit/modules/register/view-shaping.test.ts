@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { paginationView } from '../../../../src/modules/register/view-shaping/pagination.ts';
-import { registerHref, registerListView } from '../../../../src/modules/register/view-shaping/register-list.ts';
+import { registerHref, registerListView, registerPagination } from '../../../../src/modules/register/view-shaping/register-list.ts';
 import { registerQuery } from '../../../../src/modules/register/api-schemas.ts';
 import { dateField, formErrors, linesField, yesNoField } from '../../../../src/modules/register/view-shaping/forms.ts';
 import { describeCode, formatCivilDate, formatNhsNumber, period, periodPhrase } from '../../../../src/modules/register/view-shaping/format.ts';
@@ -57,6 +57,9 @@ test('the register table: sort links toggle the order, rows read as people read 
       page: 1,
       pageSize: 25,
       pages: 1,
+      totalExact: true,
+      nextCursor: null,
+      previousCursor: null,
     },
     query,
     { organisations: new Map([['org-1', 'Northshire']]), workers: new Map() },
@@ -75,6 +78,22 @@ test('the register table: sort links toggle the order, rows read as people read 
   assert.deepEqual(view.selected.map((s) => s.items[0]?.text), ['lov', 'Northshire']);
   assert.equal(view.selected[0]?.items[0]?.href, '/people?organisation=org-1');
   assert.equal(view.pagination, null);
+});
+
+test('register pagination: previous and next follow the cursors, page numbers only while the count is exact, filters kept', () => {
+  const query = registerQuery.parse({ status: 'open', after: 'c-old' });
+  const page = { people: [], total: 80, page: 2, pageSize: 25, pages: 4, totalExact: true, nextCursor: 'c-next', previousCursor: 'c-prev' };
+  const exact = registerPagination(page, query);
+  assert.equal(exact?.next?.href, '/people?status=open&after=c-next');
+  assert.equal(exact?.previous?.href, '/people?status=open&before=c-prev');
+  assert.deepEqual(exact?.items.map((i) => ('ellipsis' in i ? '…' : i.href)), ['/people?status=open', '/people?status=open&page=2', '/people?status=open&page=3', '/people?status=open&page=4']);
+  const capped = registerPagination({ ...page, total: 10_000, totalExact: false, pages: 400 }, query);
+  assert.deepEqual(capped?.items, []);
+  assert.equal(capped?.next?.href, '/people?status=open&after=c-next');
+  const view = registerListView({ ...page, total: 10_000, totalExact: false, pages: 400 }, query, { organisations: new Map(), workers: new Map() });
+  assert.equal(view.resultCount, 'More than 10,000 people');
+  assert.equal(view.columns.find((c) => c.label === 'Name')?.href, '/people?status=open&order=desc', 'a sort link starts again from the first page');
+  assert.equal(registerPagination({ ...page, page: 1, pages: 1, total: 3, nextCursor: null, previousCursor: null }, query), null);
 });
 
 test('date inputs become civil dates; a partial date is passed on for the service to refuse', () => {
