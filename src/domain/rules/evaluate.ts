@@ -26,6 +26,15 @@ export function evaluate(caseFile: CaseFile, asOf: CivilDate, config: RulesConfi
   };
 }
 
+/**
+ * The duties the law gives as of `asOf`, exactly as `evaluate(...).duties` lists them, without computing the
+ * alerts. The law reads only the person, detentions, CTOs, residences, GP registrations, duties and
+ * organisations, so a file holding just those (the other sections empty) gives the same duties.
+ */
+export function lawDuties(caseFile: CaseFile, asOf: CivilDate, config: RulesConfig = defaultRulesConfig): LawDuty[] {
+  return analyseLaw(asOfView(caseFile, asOf), asOf, config).duties.map(orderedDuty).sort(byDuty);
+}
+
 /** Plain code-unit order, the same on every machine and locale. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

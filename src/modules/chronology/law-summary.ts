@@ -3,8 +3,13 @@
  * body with the rule ids and reasons behind them, and where the duty recorded for the same detention
  * differs. The journey page shows it in full; the person's overview shows the same list as a short card.
  */
+import type { CivilDate } from '../../domain/calendar/civil-date.ts';
+import { emptyCaseFile } from '../../domain/case-file/empty-case-file.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
+import type { RulesConfig } from '../../domain/rules/config.ts';
+import { lawDuties } from '../../domain/rules/evaluate.ts';
 import type { Evaluation, LawDuty } from '../../domain/rules/evaluation.ts';
+import type { PersonCaseDto } from '../register/api-schemas.ts';
 import { formatCivilDate } from '../register/view-shaping/format.ts';
 
 export type OrganisationNamer = (id: string | null | undefined) => string;
@@ -31,7 +36,7 @@ export interface LawDutyView extends LawDuty {
   differences: string[];
 }
 
-export function lawDutyViews(file: CaseFile, evaluation: Evaluation): LawDutyView[] {
+export function lawDutyViews(file: CaseFile, evaluation: Pick<Evaluation, 'duties'>): LawDutyView[] {
   const name = organisationNamer(file);
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   return evaluation.duties.map((duty) => ({
@@ -42,4 +47,21 @@ export function lawDutyViews(file: CaseFile, evaluation: Evaluation): LawDutyVie
     healthBodyName: capital(name(duty.healthBody.organisationId)),
     differences: lawDifferences(file, duty, name),
   }));
+}
+
+/**
+ * The part of a case file the law reads (person, detentions, CTOs, residences, GP registrations, duties and
+ * the organisations they name, with their nation), taken from the register's view of the case that a page
+ * has already read, so the overview reads the case once. The register builds those records with the
+ * case-file mapping (plus a `version` each, which the law ignores); the other sections are left empty.
+ */
+export function lawFileOfCase(view: PersonCaseDto): CaseFile {
+  const { person, detentions, ctos, residences, gpRegistrations, duties, organisations, staff } = view;
+  return emptyCaseFile({ person, detentions, ctos, residences, gpRegistrations, duties, organisations, staff } as unknown as Parameters<typeof emptyCaseFile>[0]);
+}
+
+/** What the law says (the overview's card) from the register's view of the case: no read of its own. */
+export function lawDutyViewsOfCase(view: PersonCaseDto, asOf: CivilDate, config: RulesConfig): LawDutyView[] {
+  const file = lawFileOfCase(view);
+  return lawDutyViews(file, { duties: lawDuties(file, asOf, config) });
 }

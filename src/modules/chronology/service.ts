@@ -15,7 +15,8 @@ import type { CaseFileSource } from '../alerts/case-file-source.ts';
 import { alertHistoryOf, currentAlertsOf } from '../alerts/repository.ts';
 import { buildChronology } from './build-chronology.ts';
 import { journeyFacts, journeyPicture } from './journey.ts';
-import { lawDutyViews, type LawDutyView } from './law-summary.ts';
+import { lawDutyViewsOfCase, type LawDutyView } from './law-summary.ts';
+import type { PersonCaseDto } from '../register/api-schemas.ts';
 import { chronologyPaths } from './paths.ts';
 
 export interface ChronologyServiceDeps {
@@ -47,16 +48,12 @@ export function createChronologyService({ db, readCaseFile, rulesConfig = defaul
       return { file, evaluation, facts, picture: journeyPicture(facts, asOf), currentAlerts: current };
     },
     /**
-     * What the law says, for the person's overview: the page that shows it has audited the case view, so
-     * this read checks visibility but writes no second audit event.
+     * What the law says, for the person's overview, from the case the overview has already read (and
+     * audited, with visibility checked): no read and no audit event of its own.
      */
-    async lawSummary(ctx: ServiceContext, personId: string): Promise<{ duties: LawDutyView[]; journeyHref: string }> {
+    lawSummary(ctx: ServiceContext, view: PersonCaseDto): { duties: LawDutyView[]; journeyHref: string } {
       assertPermission(ctx.actor, 'case:read');
-      const file = await db.transaction(async (tx) => {
-        await requireVisiblePerson(tx, ctx.actor, personId);
-        return readCaseFile(tx, personId);
-      });
-      return { duties: lawDutyViews(file, evaluate(file, todayInLondon(ctx.now), rulesConfig)), journeyHref: `${chronologyPaths.journey(personId)}#what-the-law-says` };
+      return { duties: lawDutyViewsOfCase(view, todayInLondon(ctx.now), rulesConfig), journeyHref: `${chronologyPaths.journey(view.person.id)}#what-the-law-says` };
     },
     /** The whole case file for an investigation bundle: audited as an export. */
     async caseFileForBundle(ctx: ServiceContext, personId: string): Promise<CaseFile> {

@@ -9,7 +9,7 @@ import { organisationLabel } from '../../domain/interop/successor-display.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { serviceContext } from '../../platform/http/request-context.ts';
 import { hasPermission } from '../../platform/permissions.ts';
-import { registerQuery, type RegisterQuery } from './api-schemas.ts';
+import { registerQuery, type PersonCaseDto, type RegisterQuery } from './api-schemas.ts';
 import { registerPaths, registerRoutes, type PersonSection } from './paths.ts';
 import type { RegisterService } from './service.ts';
 import * as caseView from './view-shaping/case-view.ts';
@@ -21,8 +21,11 @@ import { registerListView } from './view-shaping/register-list.ts';
 
 type PersonParams = { Params: { personId: string } };
 
-/** Reads what another capability adds to the overview page (the app wires chronology's law summary here). */
-export type OverviewExtras = (ctx: ReturnType<typeof serviceContext>, personId: string) => Promise<Record<string, unknown>>;
+/**
+ * What another capability adds to the overview page (the app wires chronology's law summary here), shaped
+ * from the case the page has already read: the overview reads the case once.
+ */
+export type OverviewExtras = (ctx: ReturnType<typeof serviceContext>, view: PersonCaseDto) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 const sectionTemplates: Record<PersonSection, { template: string; title: string }> = {
   overview: { template: 'register/views/person-overview.njk', title: 'Overview' },
@@ -122,7 +125,7 @@ export function registerPageRoutes(
     const view = await register.getCase(ctx, personId);
     const today = todayInLondon(ctx.now);
     const p = registerPaths.people;
-    const extras = section === 'overview' && overviewExtras ? await overviewExtras(ctx, personId) : {};
+    const extras = section === 'overview' && overviewExtras ? await overviewExtras(ctx, view) : {};
     return reply.view(sectionTemplates[section].template, {
       ...extras,
       sectionTitle: sectionTemplates[section].title,

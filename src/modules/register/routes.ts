@@ -21,7 +21,7 @@ export interface RegisterRouteOptions {
 export function registerRegisterRoutes(app: FastifyInstance, services: { register: RegisterService; chronology?: Pick<ChronologyService, 'lawSummary'> }, options: RegisterRouteOptions = {}): void {
   // Where the chronology is wired, the overview shows its summary of what the law says.
   const { chronology } = services;
-  const lawSummary: OverviewExtras | undefined = chronology ? async (ctx, personId) => ({ lawSummary: await chronology.lawSummary(ctx, personId) }) : undefined;
+  const lawSummary: OverviewExtras | undefined = chronology ? (ctx, view) => ({ lawSummary: chronology.lawSummary(ctx, view) }) : undefined;
   registerPageRoutes(app, services, options.personSections ?? [], options.overviewExtras ?? lawSummary);
   registerRecordFormRoutes(app, services);
   registerApiRoutes(app, services);
