@@ -16,7 +16,7 @@ import * as caseView from './view-shaping/case-view.ts';
 import { formatCivilDate, formatNhsNumber } from './view-shaping/format.ts';
 import { personForm } from './view-shaping/form-inputs.ts';
 import { formErrors, type FormBody } from './view-shaping/forms.ts';
-import { radioItems, selectItems } from './view-shaping/options.ts';
+import { radioItems, selectItems, selectOptionsHtml } from './view-shaping/options.ts';
 import { registerListView } from './view-shaping/register-list.ts';
 
 type PersonParams = { Params: { personId: string } };
@@ -60,8 +60,8 @@ export function registerPageRoutes(
       newPersonHref: registerPaths.people.new(),
       canWrite: hasPermission(ctx.actor, 'case:write'),
       options: {
-        organisations: selectItems(responsible, query.organisation, 'Any organisation'),
-        workers: selectItems(workers.map((w) => ({ value: w.id, text: w.name })), query.worker, 'Anyone'),
+        organisations: selectOptionsHtml(selectItems(responsible, query.organisation, 'Any organisation')),
+        workers: workers.length > 0 ? selectOptionsHtml(selectItems(workers.map((w) => ({ value: w.id, text: w.name })), query.worker, 'Anyone')) : '',
         statuses: radioItems(
           [
             { value: 'all', text: 'All' },

@@ -14,6 +14,20 @@ export function selectItems(choices: readonly Choice[], selected: unknown, place
   return [{ value: '', text: placeholder }, ...choices.map((c) => ({ ...c, selected: c.value === selected }))];
 }
 
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
+
+/**
+ * The `<option>` elements GOV.UK's select would render for these items, escaped, for a select with hundreds
+ * of choices (the register filter's every council, ICB and health board): the govukSelect macro costs ~17 µs
+ * an option (4 ms a page for 240), this ~0.1 µs. The template marks it safe inside GOV.UK's select markup.
+ */
+export function selectOptionsHtml(items: readonly { value: string; text: string; selected?: boolean }[]): string {
+  let html = '';
+  for (const item of items) html += `<option value="${escapeHtml(item.value)}"${item.selected ? ' selected' : ''}>${escapeHtml(item.text)}</option>`;
+  return html;
+}
+
 export function radioItems(choices: readonly Choice[], checked: unknown) {
   return choices.map((c) => ({ ...c, checked: c.value === checked }));
 }
