@@ -34,7 +34,7 @@ import { auditEvents } from '../../src/platform/audit/tables.ts';
 import { systemContext } from '../../src/platform/context.ts';
 import type { Db, DbOrTx } from '../../src/platform/db/client.ts';
 import { organisations } from '../../src/platform/organisations/tables.ts';
-import { bulkInsert } from './bulk-insert.ts';
+import { bulkInsert } from '../../src/platform/db/bulk-insert.ts';
 
 export interface GenerateRegisterOptions {
   people: number;

@@ -34,9 +34,9 @@ export function createServices({ db, config, logger }: ServiceDeps) {
   const caseWriter = createCaseWriter({ db });
   // Every capability's case-file sections, so import, export and the alerts see a person's whole case.
   const sectionStores = [careRecordsSectionStore, coordinationSectionStore, complaintsSectionStore];
-  const register = createRegisterService({ db, sectionStores, caseChanged: caseWriter.caseChanged, detentionRecorded: endDutiesOnNewDetention });
+  const register = createRegisterService({ db, sectionStores, caseChanged: caseWriter.caseChanged, casesChanged: caseWriter.casesChanged, detentionRecorded: endDutiesOnNewDetention });
   const alerts = createAlertsService({ db, readCaseFile: register.readCaseFile, readCaseFiles: register.readCaseFiles });
-  caseWriter.addListener(alerts.onCaseChanged);
+  caseWriter.addListener(alerts.onCaseChanged, alerts.onCasesChanged);
   return {
     db,
     config,

@@ -120,6 +120,7 @@ test('every register write adds exactly one audit event, in the same transaction
   exercised.add('exportCaseFile');
   await run('importCaseFileAlone', 'case.import', (w: { personId: string }) => w.personId, () => r.importCaseFileAlone(ctx, { ...exported, person: { ...exported.person, id: 'audit-import-1', nhsNumber: undefined } }));
   await run('importCaseFile', 'case.import', (w: { personId: string }) => w.personId, () => world.t.database.db.transaction((tx) => r.importCaseFile(tx, ctx, { ...exported, person: { ...exported.person, id: 'audit-import-2', nhsNumber: undefined } })));
+  await run('importCaseFiles', 'case.import', (w: { ok: boolean; result?: { personId: string } }[]) => w[0]?.result?.personId ?? '', () => r.importCaseFiles(ctx, [{ ...exported, person: { ...exported.person, id: 'audit-import-3', nhsNumber: undefined } }]));
   const mark = await lastAuditId();
   exercised.add('ensureOrganisations');
   await r.ensureOrganisations(systemContext(), [{ id: 'org-new-audit', name: 'New Council', kind: 'local_authority' } as never]);

@@ -1,6 +1,6 @@
 /**
- * Crash safety on PostgreSQL: `aftercare import` of many case files (one transaction each) is killed with
- * SIGKILL part-way. Afterwards every file is wholly in (the person, all their records and their
+ * Crash safety on PostgreSQL: `aftercare import` of many case files (in batches of 10 here, so that there
+ * are many commits to kill between; each file wholly in or out of its batch) is killed with SIGKILL part-way. Afterwards every file is wholly in (the person, all their records and their
  * `case.import` audit event) or wholly out (no row of that person in any table), and the server starts
  * cleanly on the same database. PostgreSQL only: the embedded database's crash behaviour is PGlite's.
  */
@@ -35,7 +35,7 @@ test('kill -9 during a many-file import: each file wholly in or wholly out; the 
       files.push(path);
     }
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret-0000' };
-    const child = spawn(process.execPath, [join(root, 'src/cli/main.ts'), 'import', ...files], { env, cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(root, 'src/cli/main.ts'), 'import', '--batch', '10', ...files], { env, cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     let imported = 0;
     let killed = false;

@@ -19,6 +19,8 @@ export interface AlertRecomputer {
   recomputeCases(tx: DbOrTx, personIds: readonly string[], asOf: string, now: Date): Promise<StoreResult>;
   /** The case-change listener: `caseWriter.addListener(alerts.onCaseChanged)`. */
   onCaseChanged(tx: Tx, ctx: ServiceContext, personId: string): Promise<void>;
+  /** The same for many cases changed together (a batch of imported files): one set-based recompute. */
+  onCasesChanged(tx: Tx, ctx: ServiceContext, personIds: readonly string[]): Promise<void>;
 }
 
 export function createAlertRecomputer(readCaseFile: CaseFileSource, rulesConfig: RulesConfig = defaultRulesConfig, readCaseFiles?: CaseFilesSource): AlertRecomputer {
@@ -40,6 +42,9 @@ export function createAlertRecomputer(readCaseFile: CaseFileSource, rulesConfig:
     recomputeCases,
     async onCaseChanged(tx, ctx, personId) {
       await recomputeCase(tx, personId, todayInLondon(ctx.now), ctx.now);
+    },
+    async onCasesChanged(tx, ctx, personIds) {
+      await recomputeCases(tx, personIds, todayInLondon(ctx.now), ctx.now);
     },
   };
 }

@@ -160,6 +160,8 @@ export function createAlertsService(deps: AlertsServiceDeps) {
     recomputeCase: (personId: string, asOf: string, now = new Date()) => db.transaction((tx) => recomputer.recomputeCase(tx, personId, asOf, now)),
     /** Register with the shared case writer: `caseWriter.addListener(services.alerts.onCaseChanged)`. */
     onCaseChanged: recomputer.onCaseChanged,
+    /** Its batch form: `caseWriter.addListener(alerts.onCaseChanged, alerts.onCasesChanged)`. */
+    onCasesChanged: recomputer.onCasesChanged,
   };
 }
 

@@ -58,6 +58,7 @@ export function rehearsalWriter(db: Db): CaseWriter {
       throw new Error('A rehearsed write did not finish');
     },
     caseChanged: async () => {},
+    casesChanged: async () => {},
     addListener: () => {},
   };
 }

@@ -74,8 +74,21 @@ export async function importCaseFile(tx: DbOrTx, ctx: ServiceContext, input: unk
 
 /** File organisation id → register organisation id, creating those that match nothing (by code, else by id). */
 export async function matchOrganisations(tx: DbOrTx, file: Pick<CaseFile, 'organisations'>) {
-  const byCode = new Map((await organisationsByCodes(tx, file.organisations.flatMap((o) => (o.code ? [o.code] : [])))).map((o) => [o.code, o.id]));
+  const byCode = new Map((await organisationsByCodes(tx, file.organisations.flatMap((o) => (o.code ? [o.code] : [])))).map((o) => [o.code as string, o.id]));
   const takenIds = new Set((await organisationsByIds(tx, file.organisations.map((o) => o.id))).map((o) => o.id));
+  const plan = planOrganisations(file, byCode, takenIds);
+  if (plan.rows.length > 0) {
+    await tx.insert(organisations).values(plan.rows);
+    if (plan.extRows.length > 0) await tx.insert(organisationExt).values(plan.extRows);
+  }
+  return { organisationIds: plan.organisationIds, created: plan.rows.length, createdIds: plan.rows.map((row) => row.id) };
+}
+
+/**
+ * The matching itself, against what the register holds (organisation id by code, the ids taken): pure, so
+ * a batch of files can be matched file after file in memory (`case-file-batch-import.ts`).
+ */
+export function planOrganisations(file: Pick<CaseFile, 'organisations'>, byCode: ReadonlyMap<string, string>, takenIds: ReadonlySet<string>) {
   const organisationIds = new Map<string, string>();
   const toCreate: CaseFile['organisations'] = [];
   for (const o of file.organisations) {
@@ -88,26 +101,19 @@ export async function matchOrganisations(tx: DbOrTx, file: Pick<CaseFile, 'organ
     organisationIds.set(o.id, id);
     toCreate.push(o);
   }
-  if (toCreate.length > 0) {
-    await tx.insert(organisations).values(
-      toCreate.map((o) => ({
-        id: organisationIds.get(o.id) ?? o.id,
-        name: o.name,
-        kind: o.kind,
-        code: o.code ?? null,
-        nation: o.nation ?? null,
-        cqc: o.cqc ?? null,
-        validFrom: o.validFrom ?? null,
-        validTo: o.validTo ?? null,
-        successorId: o.successorId === undefined ? null : (organisationIds.get(o.successorId) ?? o.successorId),
-      })),
-    );
-    const withExt = toCreate.filter((o) => o.ext !== undefined);
-    if (withExt.length > 0) {
-      await tx.insert(organisationExt).values(withExt.map((o) => ({ organisationId: organisationIds.get(o.id) ?? o.id, ext: o.ext ?? {} })));
-    }
-  }
-  return { organisationIds, created: toCreate.length, createdIds: toCreate.map((o) => organisationIds.get(o.id) ?? o.id) };
+  const rows = toCreate.map((o) => ({
+    id: organisationIds.get(o.id) ?? o.id,
+    name: o.name,
+    kind: o.kind,
+    code: o.code ?? null,
+    nation: o.nation ?? null,
+    cqc: o.cqc ?? null,
+    validFrom: o.validFrom ?? null,
+    validTo: o.validTo ?? null,
+    successorId: o.successorId === undefined ? null : (organisationIds.get(o.successorId) ?? o.successorId),
+  })) satisfies (typeof organisations.$inferInsert)[];
+  const extRows = toCreate.filter((o) => o.ext !== undefined).map((o) => ({ organisationId: organisationIds.get(o.id) ?? o.id, ext: o.ext ?? {} }));
+  return { organisationIds, rows, extRows };
 }
 
 /** File staff id → register staff id: the same id when it is free or already this organisation's worker. */
@@ -117,8 +123,15 @@ async function matchStaff(tx: DbOrTx, file: CaseFile, organisationIds: Map<strin
   const userOrganisations = ids.length
     ? new Map((await tx.select({ id: users.id, organisationId: users.organisationId }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.organisationId]))
     : new Map<string, string>();
+  const { staffIds, rows } = planStaff(file, organisationIds, existing, userOrganisations);
+  if (rows.length > 0) await tx.insert(staff).values(rows);
+  return { staffIds, created: rows.length };
+}
+
+/** The staff matching itself, against the staff (id → organisation) and users the register holds: pure, as `planOrganisations`. */
+export function planStaff(file: Pick<CaseFile, 'staff'>, organisationIds: ReadonlyMap<string, string>, existing: ReadonlyMap<string, string>, userOrganisations: ReadonlyMap<string, string | null>) {
   const staffIds = new Map<string, string>();
-  const rows: (typeof staff.$inferInsert)[] = [];
+  const rows: (typeof staff.$inferInsert & { id: string; organisationId: string })[] = [];
   for (const s of file.staff) {
     const organisationId = organisationIds.get(s.organisationId) ?? s.organisationId;
     const holder = existing.get(s.id);
@@ -132,6 +145,5 @@ async function matchStaff(tx: DbOrTx, file: CaseFile, organisationIds: Map<strin
     staffIds.set(s.id, id);
     rows.push({ id, name: s.name, organisationId, role: s.role ?? null, ext: s.ext ?? null });
   }
-  if (rows.length > 0) await tx.insert(staff).values(rows);
-  return { staffIds, created: rows.length };
+  return { staffIds, rows };
 }

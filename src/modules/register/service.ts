@@ -7,6 +7,7 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { exportCaseFile, readCaseFile, readCaseFiles } from './case-file-export.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
+import { importCaseFiles, type ImportOutcome } from './case-file-batch-import.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { Detention, Organisation } from '../../domain/case-file/schema.ts';
@@ -18,6 +19,8 @@ import { registerSectionStore, type CaseFileSection, type SectionStore } from '.
 
 /** Runs inside every transaction that changes a case, after the change (the stored alerts are recomputed so). */
 export type CaseChangedHook = (tx: Tx, ctx: ServiceContext, personId: string) => Promise<void>;
+/** The same for many cases changed together (a batch of imported files). */
+export type CasesChangedHook = (tx: Tx, ctx: ServiceContext, personIds: readonly string[]) => Promise<void>;
 
 export interface RegisterServiceDeps {
   db: Db;
@@ -25,6 +28,8 @@ export interface RegisterServiceDeps {
   sectionStores?: readonly SectionStore[];
   /** Told of every change to a case in the changing transaction; a hook that throws rolls the change back. */
   caseChanged?: CaseChangedHook;
+  /** Told of a batch of imported cases at once (default: `caseChanged` for each). */
+  casesChanged?: CasesChangedHook;
   /**
    * Told when a user records a detention, in the same transaction (a qualifying detention ends the open
    * duty: END-05). Not called on import, which records history as it was.
@@ -38,6 +43,11 @@ export function createRegisterService(deps: RegisterServiceDeps) {
   const { db } = deps;
   const stores = deps.sectionStores ?? [];
   const caseChanged: CaseChangedHook = deps.caseChanged ?? (async () => {});
+  const casesChanged: CasesChangedHook =
+    deps.casesChanged ??
+    (async (tx, ctx, personIds) => {
+      for (const personId of personIds) await caseChanged(tx, ctx, personId);
+    });
   const importAndTell = async (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown) => {
     const result = await importCaseFile(tx, ctx, caseFile, stores);
     await caseChanged(tx as Tx, ctx, result.personId);
@@ -54,6 +64,12 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importAndTell(tx, ctx, caseFile),
     /** Imports in a transaction of its own: a file that fails changes nothing. */
     importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importAndTell(tx, ctx, caseFile)),
+    /**
+     * Imports many files in one transaction with a few statements a batch (`aftercare import`), each file
+     * wholly in or wholly out as if imported alone: every file's outcome, in order.
+     */
+    importCaseFiles: (ctx: ServiceContext, caseFiles: readonly unknown[]): Promise<ImportOutcome[]> =>
+      importCaseFiles(db, ctx, caseFiles, { stores, importOne: importAndTell, casesChanged }),
     exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId, stores)),
     /** The whole case file for the system's own use (alert recompute, the sweep): unaudited, unfiltered. */
     readCaseFile: (tx: DbOrTx, personId: string): Promise<CaseFile> => readCaseFile(tx, personId, stores),

@@ -19,7 +19,12 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await tx.insert(auditEvents).values(auditRow(ctx, entry));
+}
+
+/** The row `recordAudit` writes, for callers that write many events with one statement (a batch of imported files). */
+export function auditRow(ctx: ServiceContext, entry: AuditEntry): typeof auditEvents.$inferInsert {
+  return {
     at: ctx.now,
     actorId: ctx.actor.id,
     actorKind: ctx.actor.kind,
@@ -32,7 +37,7 @@ export async function recordAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditE
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: ctx.requestId,
-  });
+  };
 }
 
 export interface AuditSearch {

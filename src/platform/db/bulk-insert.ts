@@ -8,7 +8,7 @@
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../src/platform/db/client.ts';
+import type { DbOrTx } from './client.ts';
 
 /** A PostgreSQL array literal of text elements (`{"a","b \"c\""}`), which the SELECT casts to the column's type. */
 function arrayLiteral(items: readonly unknown[]): string {

@@ -1,0 +1,137 @@
+/**
+ * The batch import (`register.importCaseFiles`, what `aftercare import` uses) gives, file by file, the outcome
+ * importing each file in its own transaction gives: the same rows, the same stored alerts, one `case.import`
+ * event a file, every problem of an invalid file, conflicts with the register and with earlier files of the
+ * batch, and organisations created once by code. When the database refuses the batch's writes, the files
+ * are imported one by one in savepoints and still each wholly in or wholly out.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { createServices } from '../../../src/app/services.ts';
+import type { CaseFile } from '../../../src/domain/case-file/schema.ts';
+import { generateDemoCaseFiles } from '../../../src/demo/case-file-generator.ts';
+import { createRegisterService } from '../../../src/modules/register/service.ts';
+import { careRecordsSectionStore } from '../../../src/modules/care-records/section-store.ts';
+import { complaintsSectionStore } from '../../../src/modules/complaints/section-store.ts';
+import { coordinationSectionStore } from '../../../src/modules/coordination/section-store.ts';
+import { systemContext } from '../../../src/platform/context.ts';
+import { rowsOf, type Db } from '../../../src/platform/db/client.ts';
+import { ConflictError, ValidationError } from '../../../src/platform/errors.ts';
+import { createLogger } from '../../../src/platform/logging.ts';
+import { createTestDatabase } from '../../support/database.ts';
+import { testConfig } from '../../support/app.ts';
+
+const config = testConfig();
+
+async function withServices(work: (services: ReturnType<typeof createServices>, db: Db) => Promise<void>) {
+  const database = await createTestDatabase();
+  try {
+    await work(createServices({ db: database.db, config, logger: createLogger(config) }), database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+const files = (prefix: string, people = 12): CaseFile[] => generateDemoCaseFiles({ seed: 9, people, asOf: '2026-03-01', sections: 'all', idPrefix: prefix });
+const renamed = (file: CaseFile, id: string): CaseFile => ({ ...structuredClone(file), person: { ...file.person, id, nhsNumber: undefined } });
+
+async function one<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** A person's exported file and stored alerts with their own id taken out, to compare two imports of one file. */
+async function caseOf(services: ReturnType<typeof createServices>, db: Db, personId: string) {
+  const file = await db.transaction((tx) => services.register.readCaseFile(tx, personId));
+  const alerts = await one<Record<string, unknown>>(db, sql`select rule_id, subject_kind, subject_id, severity, since, message, raised_on from stored_alerts where person_id = ${personId} and cleared_at is null order by rule_id, subject_id`);
+  return { ...file, person: { ...file.person, id: 'x', nhsNumber: undefined }, alerts };
+}
+
+test('a batch imports each file as its own transaction would: rows, alerts and audit', () =>
+  withServices(async (services, db) => {
+    const ctx = systemContext('batch-test');
+    const batch = files('batch-').map((f) => renamed(f, f.person.id));
+    const outcomes = await services.register.importCaseFiles(ctx, batch);
+    assert.deepEqual(outcomes.map((o) => o.ok), batch.map(() => true));
+    for (const file of batch) {
+      const alone = await services.register.importCaseFileAlone(ctx, renamed(file, `alone-${file.person.id}`));
+      assert.deepEqual(await caseOf(services, db, file.person.id), await caseOf(services, db, alone.personId), `${file.person.id} equals its import alone`);
+    }
+    const audited = await one<{ person_id: string; after: Record<string, number> }>(db, sql`select person_id, after from audit_event where action = 'case.import' and person_id like 'batch-%' order by id`);
+    assert.deepEqual(audited.map((a) => a.person_id), batch.map((f) => f.person.id), 'one case.import a file, in file order');
+    assert.equal(audited[0]?.after.detentions, batch[0]?.detentions.length);
+    const alerts = await one<{ n: number }>(db, sql`select count(*)::int as n from stored_alerts where person_id like 'batch-%'`);
+    assert.ok(Number(alerts[0]?.n) > 0, 'the batch’s alerts are stored');
+  }));
+
+test('invalid files and conflicts are refused with their problems; the rest of the batch goes in', () =>
+  withServices(async (services, db) => {
+    const ctx = systemContext('batch-test');
+    const [a, b, c, d] = files('mix-', 4) as [CaseFile, CaseFile, CaseFile, CaseFile];
+    await services.register.importCaseFileAlone(ctx, renamed(a, 'already-here'));
+    const invalid = { ...structuredClone(b), person: { ...b.person, id: 'mix-bad', dateOfBirth: '2020-02-30' }, detentions: [{ id: 'x', section: '99', start: 'soon' }] };
+    const sharedOrganisation = { id: 'new-council', name: 'Newshire Council', kind: 'local_authority' as const, code: 'E99999999' };
+    const withNew = (file: CaseFile, id: string, nhsNumber?: string): CaseFile => {
+      const copy = renamed(file, id);
+      copy.person.nhsNumber = nhsNumber;
+      copy.organisations = [...copy.organisations, { ...sharedOrganisation, id: `${id}-council` }];
+      return copy;
+    };
+    const batch: unknown[] = [
+      renamed(a, 'already-here'), // taken on the register
+      invalid,
+      withNew(c, 'mix-c', '9434765919'),
+      withNew(d, 'mix-c'), // taken by an earlier file of the batch
+      withNew(d, 'mix-d', '9434765919'), // NHS number taken by an earlier file
+      withNew(d, 'mix-e'),
+    ];
+    const [mark] = await one<{ id: number }>(db, sql`select coalesce(max(id), 0)::int as id from audit_event`);
+    const outcomes = await services.register.importCaseFiles(ctx, batch);
+    assert.deepEqual(outcomes.map((o) => (o.ok ? 'ok' : o.error.constructor.name)), ['ConflictError', 'ValidationError', 'ok', 'ConflictError', 'ConflictError', 'ok']);
+    const problems = outcomes[1]?.ok === false && outcomes[1].error instanceof ValidationError ? outcomes[1].error.issues.map((i) => i.path) : [];
+    assert.ok(problems.includes('person.dateOfBirth') && problems.some((p) => p.startsWith('detentions[0]')), `every problem with its path: ${problems.join(', ')}`);
+    assert.match(outcomes[3]?.ok === false ? outcomes[3].error.message : '', /already on the register/);
+    assert.ok(outcomes[4]?.ok === false && outcomes[4].error instanceof ConflictError && /NHS number/.test(outcomes[4].error.message));
+    const people = await one<{ id: string }>(db, sql`select id from people where id like 'mix-%' order by id`);
+    assert.deepEqual(people.map((p) => p.id), ['mix-c', 'mix-e']);
+    // The new council is created by the first file that names it, and matched by code by the next.
+    const councils = await one<{ id: string }>(db, sql`select id from organisations where code = 'E99999999'`);
+    assert.deepEqual(councils.map((o) => o.id), ['mix-c-council']);
+    const named = await one<{ n: number }>(db, sql`select count(*)::int as n from organisations where id = 'mix-e-council'`);
+    assert.equal(Number(named[0]?.n), 0, 'the later file matched the council by code instead of creating it again');
+    const events = await one<{ action: string; person_id: string }>(db, sql`select action, person_id from audit_event where id > ${Number(mark?.id)} order by id`);
+    assert.deepEqual(events.map((e) => `${e.action} ${e.person_id}`), ['case.import mix-c', 'case.import mix-e'], 'refused files leave no audit event');
+    const orphans = await one<{ n: number }>(db, sql`select count(*)::int as n from detentions where person_id in ('mix-bad', 'mix-d')`);
+    assert.equal(Number(orphans[0]?.n), 0);
+  }));
+
+test('when the database refuses the batch’s writes, each file is imported alone in a savepoint', async () => {
+  const database = await createTestDatabase();
+  try {
+    const db = database.db;
+    let batchCalls = 0;
+    const register = createRegisterService({
+      db,
+      sectionStores: [careRecordsSectionStore, coordinationSectionStore, complaintsSectionStore],
+      caseChanged: async (_tx, _ctx, personId) => {
+        if (personId === 'refused-by-listener') throw new ConflictError({}, {}, 'a listener refused this case');
+      },
+      casesChanged: async () => {
+        batchCalls++;
+        throw new Error('the database refused the batch');
+      },
+    });
+    const [a, b, c] = files('fallback-', 3) as [CaseFile, CaseFile, CaseFile];
+    const outcomes = await register.importCaseFiles(systemContext('batch-test'), [renamed(a, 'first'), renamed(b, 'refused-by-listener'), renamed(c, 'third')]);
+    assert.equal(batchCalls, 1);
+    assert.deepEqual(outcomes.map((o) => o.ok), [true, false, true]);
+    const people = await one<{ id: string }>(db, sql`select id from people order by id`);
+    assert.deepEqual(people.map((p) => p.id), ['first', 'third'], 'the refused file is wholly out, the others wholly in');
+    const audited = await one<{ person_id: string }>(db, sql`select person_id from audit_event where action = 'case.import' order by id`);
+    assert.deepEqual(audited.map((a) => a.person_id), ['first', 'third'], 'the batch’s own events were rolled back with its writes');
+    const rows = await one<{ n: number }>(db, sql`select count(*)::int as n from residences where person_id = 'refused-by-listener'`);
+    assert.equal(Number(rows[0]?.n), 0);
+  } finally {
+    await database.close();
+  }
+});
