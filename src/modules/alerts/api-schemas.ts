@@ -12,7 +12,11 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 
 export const alertsQuery = z.object({
   asOf: z.preprocess(blankToUndefined, z.string().refine(isCivilDate, { message: 'asOf must be a real date written YYYY-MM-DD' }).optional()),
+  /** Optional paging (an extension of the contract's document): at most `limit` alerts, the next page by `after=` the answer's `nextCursor`. */
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).optional()),
+  after: z.preprocess(blankToUndefined, z.string().max(1000).optional()),
 });
+export type AlertsQuery = z.infer<typeof alertsQuery>;
 
 export const listedAlert = z.object({
   personId: z.string(),
@@ -25,7 +29,13 @@ export const listedAlert = z.object({
 });
 export type ListedAlert = z.infer<typeof listedAlert>;
 
-export const alertsDocument = z.object({ schema: z.literal(ALERTS_SCHEMA_ID), asOf: z.string(), alerts: z.array(listedAlert) });
+export const alertsDocument = z.object({
+  schema: z.literal(ALERTS_SCHEMA_ID),
+  asOf: z.string(),
+  alerts: z.array(listedAlert),
+  /** Only when paged (`limit` or `after` given): the cursor of the next page, null on the last. */
+  nextCursor: z.string().nullable().optional(),
+});
 export type AlertsDocument = z.infer<typeof alertsDocument>;
 
 export const acknowledgeInput = z.object({

@@ -3,11 +3,12 @@
  * for the people an actor may see, acknowledgements, and a case's history (for the chronology).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
+import { COUNT_LIMIT, decodeCursor, encodeCursor, keysetCondition, keysetOrder, keysetSelect, sortKeyOf, type KeysetKey } from '../../platform/db/keyset.ts';
 import type { Alert } from '../../domain/rules/evaluation.ts';
-import { organisationIdsAnsweredFor, visiblePeople, visiblePeopleAmong } from '../register/repository.ts';
+import { organisationIdsAnsweredFor, resolvedVisibility, visiblePeople, visiblePeopleAmong } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
 import { diffAlerts, type AlertDiff } from './alert-diff.ts';
 import { alertAcknowledgements, storedAlerts, type AlertAcknowledgementRow, type StoredAlertRow } from './tables.ts';
@@ -115,4 +116,104 @@ export async function acknowledgementsOf(db: DbOrTx, personIds: readonly string[
 
 export async function insertAcknowledgement(tx: DbOrTx, row: AlertAcknowledgementRow): Promise<void> {
   await tx.insert(alertAcknowledgements).values(row);
+}
+
+/** A page of the current stored alerts: open only (acknowledged ones hidden) or all, filtered, in one of two orders. */
+export interface StoredAlertsPageQuery {
+  today: string;
+  /** Hide the alerts acknowledged on `today` (until their look-again date). */
+  open: boolean;
+  severity?: string | undefined;
+  rule?: string | undefined;
+  /** `person`: the contract's order (person, then since, rule and subject); `severity`: highest, then oldest first. */
+  order: 'person' | 'severity';
+  pageSize: number;
+  after?: string | undefined;
+  before?: string | undefined;
+  countLimit?: number;
+}
+
+export interface PagedStoredAlert {
+  personId: string;
+  ruleId: string;
+  subjectKind: string;
+  subjectId: string;
+  severity: string;
+  since: string;
+  message: string;
+  acknowledged: boolean;
+}
+
+const c = (column: SQL | AnyColumn) => sql`${column} collate "C"`;
+const alertKeys: Record<StoredAlertsPageQuery['order'], KeysetKey> = {
+  person: {
+    exprs: [c(storedAlerts.personId), sql`${storedAlerts.since}`, c(storedAlerts.ruleId), c(storedAlerts.subjectId), c(storedAlerts.subjectKind)],
+    types: ['text', 'date', 'text', 'text', 'text'],
+  },
+  severity: {
+    exprs: [sql`(case ${storedAlerts.severity} when 'high' then 0 when 'medium' then 1 else 2 end)`, sql`${storedAlerts.since}`, c(storedAlerts.personId), c(storedAlerts.ruleId), c(storedAlerts.subjectId), c(storedAlerts.subjectKind)],
+    types: ['int', 'date', 'text', 'text', 'text', 'text'],
+  },
+};
+
+/**
+ * One page of the current stored alerts of the cases the actor may see, by keyset from a cursor (`after` /
+ * `before`), with the count of the whole list stopped at `countLimit` (past it `totalExact` is false).
+ * Visibility is resolved first and the acknowledgement check is a correlated NOT EXISTS on its index, so a
+ * page reads only the alerts it shows (and the count only what it counts), never every alert in memory.
+ */
+export async function storedAlertsPage(db: DbOrTx, actor: Actor, query: StoredAlertsPageQuery) {
+  const countLimit = query.countLimit ?? COUNT_LIMIT;
+  const list = `alerts:${query.order}:${query.open ? 'open' : 'all'}:${query.severity ?? ''}:${query.rule ?? ''}`;
+  const key = alertKeys[query.order];
+  const backwards = query.before !== undefined;
+  const cursorText = query.before ?? query.after;
+  const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, list, key.exprs.length, backwards ? 'before' : 'after');
+  const acknowledged = sql`exists (select 1 from ${alertAcknowledgements} where ${alertAcknowledgements.personId} = ${storedAlerts.personId}
+    and ${alertAcknowledgements.ruleId} = ${storedAlerts.ruleId} and ${alertAcknowledgements.subjectKind} = ${storedAlerts.subjectKind}
+    and ${alertAcknowledgements.subjectId} = ${storedAlerts.subjectId}
+    and ${alertAcknowledgements.acknowledgedOn} <= ${query.today}::date and ${query.today}::date < ${alertAcknowledgements.lookAgainOn})`;
+  const where = and(
+    isNull(storedAlerts.clearedAt),
+    await resolvedVisibility(db, actor, storedAlerts.personId),
+    query.severity ? eq(storedAlerts.severity, query.severity) : undefined,
+    query.rule ? eq(storedAlerts.ruleId, query.rule) : undefined,
+    query.open ? sql`not ${acknowledged}` : undefined,
+  );
+  const rows = rowsOf<{ person_id: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string; acknowledged: boolean; sort_key: unknown }>(
+    await db.execute(sql`select ${storedAlerts.personId} as person_id, ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind,
+        ${storedAlerts.subjectId} as subject_id, ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,
+        ${acknowledged} as acknowledged, ${keysetSelect(key)} as sort_key
+      from ${storedAlerts}
+      where ${and(where, cursor ? keysetCondition(key, cursor.key, !backwards) : undefined)}
+      order by ${keysetOrder(key, !backwards)}
+      limit ${query.pageSize + 1}`),
+  );
+  const more = rows.length > query.pageSize;
+  const shown = rows.slice(0, query.pageSize);
+  if (backwards) shown.reverse();
+  const page = cursor?.page ?? 1;
+  const hasNext = backwards ? true : more;
+  const hasPrevious = backwards ? more : cursor !== undefined;
+  const counted = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${storedAlerts} where ${where} limit ${countLimit + 1}) matching`));
+  const n = Number(counted[0]?.n ?? 0);
+  const first = shown[0];
+  const last = shown.at(-1);
+  return {
+    alerts: shown.map((row): PagedStoredAlert => ({
+      personId: row.person_id,
+      ruleId: row.rule_id,
+      subjectKind: row.subject_kind,
+      subjectId: row.subject_id,
+      severity: row.severity,
+      since: row.since,
+      message: row.message,
+      acknowledged: row.acknowledged === true || (row.acknowledged as unknown) === 't',
+    })),
+    total: Math.min(n, countLimit),
+    totalExact: n <= countLimit,
+    page,
+    nextCursor: hasNext && last ? encodeCursor({ list, key: sortKeyOf(last.sort_key), page: page + 1 }) : null,
+    previousCursor: hasPrevious && first && page > 1 ? encodeCursor({ list, key: sortKeyOf(first.sort_key), page: page - 1 }) : null,
+  };
 }

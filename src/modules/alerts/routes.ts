@@ -17,11 +17,18 @@ import { alertsDocument, alertsQuery } from './api-schemas.ts';
 import { alertsPaths, alertsRoutes } from './paths.ts';
 import type { AlertsService } from './service.ts';
 import { alertRows, ruleName, severityTags, subjectKindText } from './view-shaping.ts';
-import { filterAlerts } from '../reports/dashboard.ts';
 
 const problem = z.looseObject({ type: z.string(), title: z.string(), status: z.number().int() }).describe('RFC 9457 problem details');
 
 type FormBody = Record<string, string | undefined>;
+
+/** `/alerts?…` with the parameters that are set, in a stable order. */
+export function alertsListHref(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const key of ['show', 'severity', 'rule', 'after', 'before']) if (params[key]) search.set(key, params[key]);
+  const text = search.toString();
+  return text ? `${alertsPaths.list()}?${text}` : alertsPaths.list();
+}
 
 export function registerAlertsRoutes(app: FastifyInstance, services: { alerts: AlertsService; register: RegisterService }): void {
   const { alerts, register } = services;
@@ -35,16 +42,25 @@ export function registerAlertsRoutes(app: FastifyInstance, services: { alerts: A
       querystring: alertsQuery,
       response: { 200: alertsDocument, 400: problem, 401: problem, 403: problem },
     },
-  }, async (request) => alerts.listAlerts(serviceContext(request), request.query.asOf));
+  }, async (request) => alerts.listAlerts(serviceContext(request), request.query.asOf, { limit: request.query.limit, after: request.query.after }));
 
-  app.get<{ Querystring: { show?: string; severity?: string; rule?: string } }>(alertsRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
+  app.get<{ Querystring: { show?: string; severity?: string; rule?: string; after?: string; before?: string } }>(alertsRoutes.list, { config: { permission: 'case:read' } }, async (request, reply) => {
     const ctx = serviceContext(request);
     const showAll = request.query.show === 'all';
-    // The dashboards' counts link here with the same filter they counted with.
-    const filter = { severity: request.query.severity, rule: request.query.rule };
-    const listed = filterAlerts(showAll ? (await alerts.listAlerts(ctx)).alerts : await alerts.openAlerts(ctx), filter);
+    // The dashboards' counts link here with the same filter they counted with; pages follow keyset cursors.
+    const filter = { severity: request.query.severity || undefined, rule: request.query.rule || undefined };
+    const page = await alerts.alertsPage(ctx, { show: showAll ? 'all' : 'open', ...filter, after: request.query.after || undefined, before: request.query.before || undefined });
+    const hrefWith = (extra: Record<string, string | undefined>) => alertsListHref({ show: showAll ? 'all' : undefined, ...filter, ...extra });
     return reply.view('alerts/views/list.njk', {
-      rows: alertRows(listed, (id) => alertsPaths.person(id)),
+      rows: alertRows(page.alerts, (id) => alertsPaths.person(id)),
+      countText: `${page.totalExact ? '' : 'More than '}${page.total.toLocaleString('en-GB')} ${page.total === 1 && page.totalExact ? 'alert' : 'alerts'}`,
+      pagination: page.nextCursor || page.previousCursor
+        ? {
+            ...(page.previousCursor ? { previous: { href: hrefWith({ before: page.previousCursor }) } } : {}),
+            ...(page.nextCursor ? { next: { href: hrefWith({ after: page.nextCursor }) } } : {}),
+          }
+        : null,
+      pageNumber: page.page,
       filterText: [filter.severity ? `severity ${filter.severity}` : '', filter.rule ? `rule ${filter.rule}` : ''].filter(Boolean).join(', '),
       showAll,
       allHref: `${alertsPaths.list()}?show=all`,

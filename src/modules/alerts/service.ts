@@ -19,7 +19,8 @@ import { ALERTS_SCHEMA_ID, acknowledgeInput, type AlertsDocument, type ListedAle
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { readCaseFilesUnaudited, readCaseFileUnaudited, type CaseFileSource, type CaseFilesSource } from './case-file-source.ts';
 import { createAlertRecomputer } from './recompute.ts';
-import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, visiblePersonIds } from './repository.ts';
+import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, storedAlertsPage, visiblePersonIds, type PagedStoredAlert } from './repository.ts';
+import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
 import type { AlertAcknowledgementRow, StoredAlertRow } from './tables.ts';
 
@@ -62,6 +63,33 @@ export function listedFromStored(row: StoredAlertRow, acknowledged: boolean): Li
   };
 }
 
+function listedFromPaged(row: PagedStoredAlert): ListedAlert {
+  return {
+    personId: row.personId,
+    id: row.ruleId,
+    severity: row.severity as ListedAlert['severity'],
+    since: row.since,
+    subject: { kind: row.subjectKind, id: row.subjectId },
+    message: row.message,
+    acknowledged: row.acknowledged,
+  };
+}
+
+/** Keys compared element by element in code-unit order (as `collate "C"` orders the stored ones). */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
+}
+
+export interface AlertsPageQuery {
+  show?: 'open' | 'all' | undefined;
+  severity?: string | undefined;
+  rule?: string | undefined;
+  after?: string | undefined;
+  before?: string | undefined;
+  pageSize?: number | undefined;
+}
+
 export function createAlertsService(deps: AlertsServiceDeps) {
   const { db } = deps;
   const rulesConfig = deps.rulesConfig ?? defaultRulesConfig;
@@ -69,11 +97,30 @@ export function createAlertsService(deps: AlertsServiceDeps) {
   const readCaseFiles = deps.readCaseFiles ?? (deps.readCaseFile ? undefined : readCaseFilesUnaudited);
   const recomputer = createAlertRecomputer(readCaseFile, rulesConfig, readCaseFiles);
 
-  /** Every alert of the cases the actor may see, on `asOf` (default today), acknowledged ones flagged. */
-  async function listAlerts(ctx: ServiceContext, asOf?: string): Promise<AlertsDocument> {
+  /**
+   * Every alert of the cases the actor may see, on `asOf` (default today), acknowledged ones flagged; with
+   * `paging` one page of them in the same order and the next page's cursor. Today's pages are read by keyset
+   * from the stored alerts; another date's are cut from the fresh evaluation (no cheaper, but the same shape).
+   */
+  async function listAlerts(ctx: ServiceContext, asOf?: string, paging?: { limit?: number | undefined; after?: string | undefined }): Promise<AlertsDocument> {
     assertPermission(ctx.actor, 'case:read');
     const today = todayInLondon(ctx.now);
     const date = asOf ?? today;
+    if (paging && (paging.limit !== undefined || paging.after !== undefined)) {
+      const pageSize = paging.limit ?? 100;
+      if (date === today) {
+        const page = await storedAlertsPage(db, ctx.actor, { today, open: false, order: 'person', pageSize, after: paging.after });
+        return { schema: ALERTS_SCHEMA_ID, asOf: date, alerts: page.alerts.map(listedFromPaged), nextCursor: page.nextCursor };
+      }
+      const whole = await listAlerts(ctx, date);
+      const list = `alerts-on:${date}`;
+      const keyOf = (a: ListedAlert) => [a.personId, a.since, a.id, a.subject.id, a.subject.kind];
+      const cursor = paging.after === undefined ? undefined : decodeCursor(paging.after, list, 5, 'after');
+      const rest = cursor ? whole.alerts.filter((a) => compareKeys(keyOf(a), cursor.key) > 0) : whole.alerts;
+      const shown = rest.slice(0, pageSize);
+      const last = shown.at(-1);
+      return { ...whole, alerts: shown, nextCursor: rest.length > pageSize && last ? encodeCursor({ list, key: keyOf(last), page: (cursor?.page ?? 1) + 1 }) : null };
+    }
     return db.transaction(async (tx) => {
       let alerts: Omit<ListedAlert, 'acknowledged'>[];
       let personIds: string[] | 'all';
@@ -104,6 +151,25 @@ export function createAlertsService(deps: AlertsServiceDeps) {
 
   return {
     listAlerts,
+    /**
+     * One page of today's alerts for the alerts page: open ones (acknowledged hidden) highest severity then
+     * oldest first, or every one; filtered by severity and rule; by keyset, with the count stopped at 10,000.
+     */
+    async alertsPage(ctx: ServiceContext, query: AlertsPageQuery, countLimit?: number) {
+      assertPermission(ctx.actor, 'case:read');
+      const page = await storedAlertsPage(db, ctx.actor, {
+        today: todayInLondon(ctx.now),
+        open: query.show !== 'all',
+        severity: query.severity,
+        rule: query.rule,
+        order: 'severity',
+        pageSize: query.pageSize ?? 50,
+        after: query.after,
+        before: query.before,
+        ...(countLimit === undefined ? {} : { countLimit }),
+      });
+      return { ...page, alerts: page.alerts.map(listedFromPaged) };
+    },
     /** The default list: acknowledged alerts hidden until their look-again date; highest severity, then oldest first. */
     async openAlerts(ctx: ServiceContext): Promise<ListedAlert[]> {
       const document = await listAlerts(ctx);
