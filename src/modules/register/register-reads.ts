@@ -111,7 +111,7 @@ export async function readCase(tx: DbOrTx, ctx: ServiceContext, personId: string
  * the overview evaluates them from this view; the JSON's response schema leaves it out), and when it ceased
  * and who succeeded it (for "now part of").
  */
-function organisationSummary(org: OrganisationRow) {
+function organisationSummary(org: Pick<OrganisationRow, 'id' | 'name' | 'kind' | 'code' | 'nation' | 'validFrom' | 'validTo' | 'successorId'>) {
   const { id, name, kind, code, nation, validFrom, validTo, successorId } = org;
   return { id, name, kind, code, nation, validFrom, validTo, successorId };
 }

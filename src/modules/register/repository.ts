@@ -354,8 +354,13 @@ export async function organisationExtsOf(db: DbOrTx, ids: readonly string[]): Pr
   return new Map(rows.map((row) => [row.organisationId, row.ext]));
 }
 
+/**
+ * Every organisation, with only what lists and forms show (not the CQC ratings' JSON or the timestamps):
+ * every register page reads all of them (~250 with the reference data) for its filter.
+ */
 export async function listOrganisations(db: DbOrTx) {
-  return db.select().from(organisations).orderBy(asc(organisations.name), asc(organisations.id));
+  const { id, name, kind, code, nation, validFrom, validTo, successorId } = organisations;
+  return db.select({ id, name, kind, code, nation, validFrom, validTo, successorId }).from(organisations).orderBy(asc(organisations.name), asc(organisations.id));
 }
 
 export async function staffByIds(db: DbOrTx, ids: readonly string[]) {
