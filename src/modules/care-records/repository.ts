@@ -4,7 +4,7 @@
  * rules need beside them (duties, CTOs, residences, date of birth). Visibility is checked by the caller
  * (`writeCase` / `requireVisiblePerson`) before any of these run.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import * as registerMap from '../register/case-file-mapping.ts';
@@ -12,6 +12,7 @@ import { byPerson } from '../register/repository.ts';
 import { ctos, duties, residences } from '../register/tables.ts';
 import * as map from './mapping.ts';
 import { carePlans, careServices, charges, paymentOffers } from './tables.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 
 export async function loadCareRecords(db: DbOrTx, personId: string) {
   const plans = await db.select().from(carePlans).where(eq(carePlans.personId, personId)).orderBy(asc(carePlans.createdAt), asc(carePlans.id));
@@ -31,10 +32,10 @@ export type CareRecordRows = Awaited<ReturnType<typeof loadCareRecords>>;
 export async function loadCareRecordsOfMany(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, CareRecordRows>> {
   const ids = [...personIds];
   if (ids.length === 0) return new Map();
-  const plans = byPerson(ids, await db.select().from(carePlans).where(inArray(carePlans.personId, ids)).orderBy(asc(carePlans.createdAt), asc(carePlans.id)));
-  const services = byPerson(ids, await db.select().from(careServices).where(inArray(careServices.personId, ids)).orderBy(asc(careServices.createdAt), asc(careServices.id)));
-  const chargeRows = byPerson(ids, await db.select().from(charges).where(inArray(charges.personId, ids)).orderBy(asc(charges.from), asc(charges.id)));
-  const offers = byPerson(ids, await db.select().from(paymentOffers).where(inArray(paymentOffers.personId, ids)).orderBy(asc(paymentOffers.offeredOn), asc(paymentOffers.id)));
+  const plans = byPerson(ids, await db.select().from(carePlans).where(inTextList(carePlans.personId, ids)).orderBy(asc(carePlans.createdAt), asc(carePlans.id)));
+  const services = byPerson(ids, await db.select().from(careServices).where(inTextList(careServices.personId, ids)).orderBy(asc(careServices.createdAt), asc(careServices.id)));
+  const chargeRows = byPerson(ids, await db.select().from(charges).where(inTextList(charges.personId, ids)).orderBy(asc(charges.from), asc(charges.id)));
+  const offers = byPerson(ids, await db.select().from(paymentOffers).where(inTextList(paymentOffers.personId, ids)).orderBy(asc(paymentOffers.offeredOn), asc(paymentOffers.id)));
   return new Map(
     ids.map((id) => [
       id,

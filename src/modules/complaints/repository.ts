@@ -10,6 +10,7 @@ import { visiblePeople } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
 import { complaintFromRow, ombudsmanCaseFromRow } from './mapping.ts';
 import { complaintPoints, complaints, ombudsmanCases, ombudsmanRemedies } from './tables.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 
 export interface Versioned<T> {
   record: T;
@@ -36,7 +37,7 @@ function groupBy<R extends { personId: string }>(rows: R[], key: (row: R) => str
 async function complaintsWhere(db: DbOrTx, where: SQL | undefined) {
   const rows = await db.select().from(complaints).where(where).orderBy(asc(complaints.receivedOn), asc(complaints.id));
   const personIds = [...new Set(rows.map((r) => r.personId))];
-  const points = personIds.length ? await db.select().from(complaintPoints).where(inArray(complaintPoints.personId, personIds)) : [];
+  const points = personIds.length ? await db.select().from(complaintPoints).where(inTextList(complaintPoints.personId, personIds)) : [];
   const byComplaint = groupBy(points, (p) => p.complaintId);
   return rows.map((row) => {
     const own = byComplaint.get(`${row.personId}\u0000${row.id}`) ?? [];
@@ -47,7 +48,7 @@ async function complaintsWhere(db: DbOrTx, where: SQL | undefined) {
 async function casesWhere(db: DbOrTx, where: SQL | undefined) {
   const rows = await db.select().from(ombudsmanCases).where(where).orderBy(asc(ombudsmanCases.finalDecisionOn), asc(ombudsmanCases.id));
   const personIds = [...new Set(rows.map((r) => r.personId))];
-  const remedies = personIds.length ? await db.select().from(ombudsmanRemedies).where(inArray(ombudsmanRemedies.personId, personIds)) : [];
+  const remedies = personIds.length ? await db.select().from(ombudsmanRemedies).where(inTextList(ombudsmanRemedies.personId, personIds)) : [];
   const byCase = groupBy(remedies, (r) => r.caseId);
   return rows.map((row) => {
     const own = byCase.get(`${row.personId}\u0000${row.id}`) ?? [];
@@ -68,8 +69,8 @@ export async function complaintsAndCasesOfMany(db: DbOrTx, personIds: readonly s
   const ids = [...personIds];
   const out = new Map<string, { complaints: Complaint[]; ombudsmanCases: OmbudsmanCase[] }>(ids.map((id) => [id, { complaints: [], ombudsmanCases: [] }]));
   if (ids.length === 0) return out;
-  for (const entry of await complaintsWhere(db, inArray(complaints.personId, ids))) out.get(entry.personId)?.complaints.push(entry.record);
-  for (const entry of await casesWhere(db, inArray(ombudsmanCases.personId, ids))) out.get(entry.personId)?.ombudsmanCases.push(entry.record);
+  for (const entry of await complaintsWhere(db, inTextList(complaints.personId, ids))) out.get(entry.personId)?.complaints.push(entry.record);
+  for (const entry of await casesWhere(db, inTextList(ombudsmanCases.personId, ids))) out.get(entry.personId)?.ombudsmanCases.push(entry.record);
   return out;
 }
 

@@ -12,6 +12,7 @@ import { visiblePeople } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
 import { sectionDefinitions, type CoordinationSection, type SectionRecord, type Versioned } from './sections.ts';
 import { actions, panelRequests, providerLocations } from './tables.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 
 type Row = { id: string; record: Record<string, unknown>; ext: Record<string, unknown> | null; version: number };
 
@@ -36,7 +37,7 @@ export async function listRecordsOfMany<S extends CoordinationSection>(db: DbOrT
   const table = sectionDefinitions[section].table;
   const grouped = new Map<string, Versioned<SectionRecord[S]>[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return grouped;
-  const rows = (await db.select().from(table).where(inArray(table.personId, [...personIds])).orderBy(asc(table.createdAt), asc(table.id))) as Row[];
+  const rows = (await db.select().from(table).where(inTextList(table.personId, personIds)).orderBy(asc(table.createdAt), asc(table.id))) as Row[];
   for (const row of rows as (Row & { personId: string })[]) grouped.get(row.personId)?.push(recordFromRow<S>(row));
   return grouped;
 }

@@ -16,12 +16,12 @@
  * in a savepoint of its own through the single-file import, so a file is still wholly in or wholly out.
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { inArray } from 'drizzle-orm';
 import { auditRow } from '../../platform/audit/audit-trail.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { bulkInsert } from '../../platform/db/bulk-insert.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { assertAnyPermission } from '../../platform/permissions.ts';
@@ -68,15 +68,15 @@ async function planBatch(tx: DbOrTx, ctx: ServiceContext, files: readonly CaseFi
   const nhsNumbers = unique(files.flatMap((f) => (f.person.nhsNumber ? [f.person.nhsNumber] : [])));
   const codes = unique(files.flatMap((f) => f.organisations.flatMap((o) => (o.code ? [o.code] : []))));
   const staffIdsInFiles = unique(files.flatMap((f) => f.staff.map((s) => s.id)));
-  const takenPeople = new Set(personIds.length ? (await tx.select({ id: people.id }).from(people).where(inArray(people.id, personIds))).map((r) => r.id) : []);
+  const takenPeople = new Set(personIds.length ? (await tx.select({ id: people.id }).from(people).where(inTextList(people.id, personIds))).map((r) => r.id) : []);
   const takenNhs = new Set(
-    nhsNumbers.length ? (await tx.select({ nhs: people.nhsNumber }).from(people).where(inArray(people.nhsNumber, nhsNumbers))).map((r) => r.nhs as string) : [],
+    nhsNumbers.length ? (await tx.select({ nhs: people.nhsNumber }).from(people).where(inTextList(people.nhsNumber, nhsNumbers))).map((r) => r.nhs as string) : [],
   );
   const byCode = new Map((await organisationsByCodes(tx, codes)).map((o) => [o.code as string, o.id]));
   const takenOrganisations = new Set((await organisationsByIds(tx, unique(files.flatMap((f) => f.organisations.map((o) => o.id))))).map((o) => o.id));
   const existingStaff = new Map((await staffByIds(tx, staffIdsInFiles)).map((s) => [s.id, s.organisationId]));
   const userOrganisations = new Map<string, string | null>(
-    staffIdsInFiles.length ? (await tx.select({ id: users.id, organisationId: users.organisationId }).from(users).where(inArray(users.id, staffIdsInFiles))).map((u) => [u.id, u.organisationId]) : [],
+    staffIdsInFiles.length ? (await tx.select({ id: users.id, organisationId: users.organisationId }).from(users).where(inTextList(users.id, staffIdsInFiles))).map((u) => [u.id, u.organisationId]) : [],
   );
 
   const tables = new Map<PgTable, Rows>([

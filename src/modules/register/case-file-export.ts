@@ -4,7 +4,7 @@
  * refers to (with the successors those organisations name), so that an exported file imported elsewhere
  * and exported again is unchanged.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -18,6 +18,7 @@ import { registerSectionStore, type SectionStore } from './register-section-stor
 import { organisationExtsOf, organisationsByIds, staffByIds } from './repository.ts';
 import { requireVisiblePerson } from './use-case.ts';
 import { people } from './tables.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 
 export function organisationFromRow(row: OrganisationRow, ext?: Record<string, unknown>): Organisation {
   const { id, name, kind, code, nation, cqc, validFrom, validTo, successorId } = row;
@@ -71,7 +72,7 @@ export async function readCaseFile(tx: DbOrTx, personId: string, otherStores: re
  */
 export async function readCaseFiles(tx: DbOrTx, personIds: readonly string[], otherStores: readonly SectionStore[] = []): Promise<Map<string, CaseFile>> {
   if (personIds.length === 0) return new Map();
-  const personRows = await tx.select().from(people).where(inArray(people.id, [...personIds]));
+  const personRows = await tx.select().from(people).where(inTextList(people.id, personIds));
   const ids = personRows.map((row) => row.id);
   const stores = [registerSectionStore, ...otherStores];
   const empty = Object.fromEntries(unstoredSectionsOf(stores.flatMap((s) => s.sections)).map((section) => [section, []]));

@@ -4,7 +4,8 @@
  * their duties (and their successors), and the organisations the case is shared with. The system actor
  * (the CLI) sees everyone.
  */
-import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { inTextList } from '../../platform/db/in-list.ts';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
@@ -319,15 +320,15 @@ export async function loadCaseRowsOfMany(db: DbOrTx, personIds: readonly string[
   const empty: CaseRows = { contacts: [], detentions: [], ctos: [], residences: [], gpRegistrations: [], duties: [], disputes: [], allocations: [], shares: [] };
   if (ids.length === 0) return new Map();
   const tables = {
-    contacts: byPerson(ids, await db.select().from(contacts).where(inArray(contacts.personId, ids)).orderBy(asc(contacts.createdAt), asc(contacts.id))),
-    detentions: byPerson(ids, await db.select().from(detentions).where(inArray(detentions.personId, ids)).orderBy(asc(detentions.start), asc(detentions.id))),
-    ctos: byPerson(ids, await db.select().from(ctos).where(inArray(ctos.personId, ids)).orderBy(asc(ctos.start), asc(ctos.id))),
-    residences: byPerson(ids, await db.select().from(residences).where(inArray(residences.personId, ids)).orderBy(asc(residences.from), asc(residences.id))),
-    gpRegistrations: byPerson(ids, await db.select().from(gpRegistrations).where(inArray(gpRegistrations.personId, ids)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id))),
-    duties: byPerson(ids, await db.select().from(duties).where(inArray(duties.personId, ids)).orderBy(asc(duties.start), asc(duties.id))),
-    disputes: byPerson(ids, await db.select().from(disputes).where(inArray(disputes.personId, ids)).orderBy(asc(disputes.openedOn), asc(disputes.id))),
-    allocations: byPerson(ids, await db.select().from(allocations).where(inArray(allocations.personId, ids)).orderBy(asc(allocations.from), asc(allocations.id))),
-    shares: byPerson(ids, await db.select().from(caseShares).where(inArray(caseShares.personId, ids)).orderBy(asc(caseShares.organisationId))),
+    contacts: byPerson(ids, await db.select().from(contacts).where(inTextList(contacts.personId, ids)).orderBy(asc(contacts.createdAt), asc(contacts.id))),
+    detentions: byPerson(ids, await db.select().from(detentions).where(inTextList(detentions.personId, ids)).orderBy(asc(detentions.start), asc(detentions.id))),
+    ctos: byPerson(ids, await db.select().from(ctos).where(inTextList(ctos.personId, ids)).orderBy(asc(ctos.start), asc(ctos.id))),
+    residences: byPerson(ids, await db.select().from(residences).where(inTextList(residences.personId, ids)).orderBy(asc(residences.from), asc(residences.id))),
+    gpRegistrations: byPerson(ids, await db.select().from(gpRegistrations).where(inTextList(gpRegistrations.personId, ids)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id))),
+    duties: byPerson(ids, await db.select().from(duties).where(inTextList(duties.personId, ids)).orderBy(asc(duties.start), asc(duties.id))),
+    disputes: byPerson(ids, await db.select().from(disputes).where(inTextList(disputes.personId, ids)).orderBy(asc(disputes.openedOn), asc(disputes.id))),
+    allocations: byPerson(ids, await db.select().from(allocations).where(inTextList(allocations.personId, ids)).orderBy(asc(allocations.from), asc(allocations.id))),
+    shares: byPerson(ids, await db.select().from(caseShares).where(inTextList(caseShares.personId, ids)).orderBy(asc(caseShares.organisationId))),
   };
   return new Map(
     ids.map((id) => [
@@ -339,18 +340,18 @@ export async function loadCaseRowsOfMany(db: DbOrTx, personIds: readonly string[
 
 export async function organisationsByIds(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.select().from(organisations).where(inArray(organisations.id, [...ids])).orderBy(asc(organisations.id));
+  return db.select().from(organisations).where(inTextList(organisations.id, ids)).orderBy(asc(organisations.id));
 }
 
 export async function organisationsByCodes(db: DbOrTx, codes: readonly string[]) {
   if (codes.length === 0) return [];
-  return db.select().from(organisations).where(inArray(organisations.code, [...codes]));
+  return db.select().from(organisations).where(inTextList(organisations.code, codes));
 }
 
 /** The case-file `ext` kept for each of these organisations, by id. */
 export async function organisationExtsOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(organisationExt).where(inArray(organisationExt.organisationId, [...ids]));
+  const rows = await db.select().from(organisationExt).where(inTextList(organisationExt.organisationId, ids));
   return new Map(rows.map((row) => [row.organisationId, row.ext]));
 }
 
@@ -365,7 +366,7 @@ export async function listOrganisations(db: DbOrTx) {
 
 export async function staffByIds(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.select().from(staff).where(inArray(staff.id, [...ids])).orderBy(asc(staff.id));
+  return db.select().from(staff).where(inTextList(staff.id, ids)).orderBy(asc(staff.id));
 }
 
 /** The people of an organisation who may be allocated a case: its staff records and its users. */
