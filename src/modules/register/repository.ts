@@ -5,14 +5,14 @@
  * (the CLI) sees everyone.
  */
 import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { inTextList } from '../../platform/db/in-list.ts';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
 import type { RegisterQuery } from './api-schemas.ts';
-import { ValidationError } from '../../platform/errors.ts';
+import { COUNT_LIMIT, decodeCursor, encodeCursor, keysetCondition, keysetOrder, keysetSelect, sortKeyOf, type KeysetKey } from '../../platform/db/keyset.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 
 /**
  * The organisation and every organisation it succeeded, however many mergers back (an ICB formed in 2026
@@ -168,10 +168,7 @@ function registerFilter(visibility: SQL | undefined, query: RegisterQuery, today
  * (descending) with the value coalesced, so a keyset comparison is one row comparison. The name order is the
  * expressions of `people_sort_name_idx`, so a keyset page walks that index from the cursor.
  */
-interface SortKey {
-  exprs: SQL[];
-  types: string[];
-}
+type SortKey = KeysetKey;
 const nullsLast = (value: SQL, missing: SQL, type: string, ascending: boolean): SortKey => ({
   exprs: [ascending ? sql`(${value} is null)` : sql`(${value} is not null)`, sql`coalesce(${value}, ${missing})`],
   types: ['boolean', type],
@@ -185,28 +182,8 @@ const sortKeys: Record<RegisterQuery['sort'], (ascending: boolean) => SortKey> =
   updated: () => ({ exprs: [sql`${people.updatedAt}`, sql`${people.id}`], types: ['timestamptz', 'text'] }),
 };
 
-/** A keyset cursor: the sort key of the row a page starts after (or ends before), and that page's number. */
-interface Cursor {
-  sort: RegisterQuery['sort'];
-  order: RegisterQuery['order'];
-  key: string[];
-  page: number;
-}
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-function decodeCursor(text: string, query: RegisterQuery, field: 'after' | 'before'): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    const ok = cursor.sort === query.sort && cursor.order === query.order && Array.isArray(cursor.key) && cursor.key.length === sortKeys[query.sort](query.order === 'asc').exprs.length
-      && cursor.key.every((k) => typeof k === 'string') && Number.isInteger(cursor.page) && cursor.page >= 1;
-    if (ok) return cursor;
-  } catch {
-    // reported below
-  }
-  throw new ValidationError([{ path: field, message: 'This page link is out of date or was changed: go back to the first page' }]);
-}
-
 /** The register's count stops here: counting every visible person of a large ICB costs a scan, and beyond it a number is not read. */
-export const REGISTER_COUNT_LIMIT = 10_000;
+export const REGISTER_COUNT_LIMIT = COUNT_LIMIT;
 
 export interface RegisterListRow {
   id: string;
@@ -235,15 +212,13 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
   const key = sortKeys[query.sort](ascending);
   const cursorText = query.before ?? query.after;
   const backwards = query.before !== undefined;
-  const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, query, backwards ? 'before' : 'after');
+  const list = `register:${query.sort}:${query.order}`;
+  const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, list, key.exprs.length, backwards ? 'before' : 'after');
   // Forwards on an ascending sort (or backwards on a descending one) wants the rows whose key is greater.
   const greater = ascending !== backwards;
-  const keyset = cursor
-    ? sql`(${sql.join(key.exprs, sql`, `)}) ${greater ? sql`>` : sql`<`} (${sql.join(cursor.key.map((value, i) => sql`${value}::${sql.raw(key.types[i]!)}`), sql`, `)})`
-    : undefined;
+  const keyset = cursor ? keysetCondition(key, cursor.key, greater) : undefined;
   const pageWhere = and(where, keyset);
   const whereSql = pageWhere ? sql`where ${pageWhere}` : sql``;
-  const direction = greater ? sql`asc` : sql`desc`;
   const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
   const page = await db.execute(sql`
     select ${people.id} as id, ${people.givenName} as given_name, ${people.familyName} as family_name,
@@ -254,7 +229,7 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
       coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
         from ${allocations} a join ${staff} s on s.id = a.staff_id
         where a.person_id = ${people.id} and (a."to" is null or a."to" > ${today})), '[]'::json) as workers,
-      json_build_array(${sql.join(key.exprs.map((expr) => sql`${expr}::text`), sql`, `)}) as sort_key
+      ${keysetSelect(key)} as sort_key
     from ${people}
     left join lateral (
       select d.start, d.local_authority_id, d.health_body_id from ${duties} d where d.person_id = ${people.id}
@@ -263,16 +238,15 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
     left join ${organisations} la on la.id = latest.local_authority_id
     left join ${organisations} hb on hb.id = latest.health_body_id
     ${whereSql}
-    order by ${sql.join(key.exprs.map((expr) => sql`${expr} ${direction}`), sql`, `)}
+    order by ${keysetOrder(key, greater)}
     limit ${query.pageSize + 1} offset ${offset}`);
-  const fetched = rowsOf<RegisterListRow & { sort_key: string[] | string }>(page);
+  const fetched = rowsOf<RegisterListRow & { sort_key: unknown }>(page);
   const more = fetched.length > query.pageSize;
   const rows = fetched.slice(0, query.pageSize);
   if (backwards) rows.reverse();
   const pageNumber = cursor?.page ?? query.page;
   const hasNext = backwards ? true : more;
   const hasPrevious = backwards ? more : cursor !== undefined || query.page > 1;
-  const keyOf = (row: (typeof rows)[number]) => (typeof row.sort_key === 'string' ? (JSON.parse(row.sort_key) as string[]) : row.sort_key);
   const first = rows[0];
   const last = rows.at(-1);
   const counted = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${people} ${where ? sql`where ${where}` : sql``} limit ${countLimit + 1}) matching`));
@@ -282,8 +256,8 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
     total: Math.min(n, countLimit),
     totalExact: n <= countLimit,
     page: pageNumber,
-    nextCursor: hasNext && last ? encodeCursor({ sort: query.sort, order: query.order, key: keyOf(last), page: pageNumber + 1 }) : null,
-    previousCursor: hasPrevious && first && pageNumber > 1 ? encodeCursor({ sort: query.sort, order: query.order, key: keyOf(first), page: pageNumber - 1 }) : null,
+    nextCursor: hasNext && last ? encodeCursor({ list, key: sortKeyOf(last.sort_key), page: pageNumber + 1 }) : null,
+    previousCursor: hasPrevious && first && pageNumber > 1 ? encodeCursor({ list, key: sortKeyOf(first.sort_key), page: pageNumber - 1 }) : null,
   };
 }
 

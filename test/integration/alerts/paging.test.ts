@@ -41,9 +41,10 @@ describe('alerts by keyset page', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const response = await t.app.inject({ method: 'GET', url: `/api/v1/alerts?limit=3${asOf}${cursor ? `&after=${cursor}` : ''}`, headers: manager.headers });
+        const url: string = `/api/v1/alerts?limit=3${asOf}${cursor ? `&after=${cursor}` : ''}`;
+        const response = await t.app.inject({ method: 'GET', url, headers: manager.headers });
         assert.equal(response.statusCode, 200);
-        const page = response.json();
+        const page = response.json<{ schema: string; alerts: ListedAlert[]; nextCursor: string | null }>();
         assert.equal(page.schema, 'aftercare.alerts/v1');
         assert.ok(page.alerts.length <= 3);
         walked.push(...page.alerts);
