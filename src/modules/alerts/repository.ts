@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
+import { bulkInsert } from '../../platform/db/bulk-insert.ts';
+import { inTextList } from '../../platform/db/in-list.ts';
 import { COUNT_LIMIT, decodeCursor, encodeCursor, keysetCondition, keysetOrder, keysetSelect, sortKeyOf, type KeysetKey } from '../../platform/db/keyset.ts';
 import type { Alert } from '../../domain/rules/evaluation.ts';
-import { organisationIdsAnsweredFor, resolvedVisibility, visiblePeople, visiblePeopleAmong } from '../register/repository.ts';
+import { resolvedVisibility, visiblePeople } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
 import { diffAlerts, type AlertDiff } from './alert-diff.ts';
 import { alertAcknowledgements, storedAlerts, type AlertAcknowledgementRow, type StoredAlertRow } from './tables.ts';
@@ -47,10 +49,14 @@ export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: Readonly
   const current = await tx
     .select()
     .from(storedAlerts)
-    .where(and(personIds.length === 1 ? eq(storedAlerts.personId, personIds[0] as string) : inArray(storedAlerts.personId, personIds), isNull(storedAlerts.clearedAt)))
+    .where(and(personIds.length === 1 ? eq(storedAlerts.personId, personIds[0] as string) : inTextList(storedAlerts.personId, personIds), isNull(storedAlerts.clearedAt)))
     .orderBy(asc(storedAlerts.since), asc(storedAlerts.ruleId), asc(storedAlerts.subjectId));
   const currentByPerson = new Map<string, StoredAlertRow[]>();
-  for (const row of current) currentByPerson.set(row.personId, [...(currentByPerson.get(row.personId) ?? []), row]);
+  for (const row of current) {
+    const own = currentByPerson.get(row.personId);
+    if (own) own.push(row);
+    else currentByPerson.set(row.personId, [row]);
+  }
   const diff = { clear: [] as StoredAlertRow[], update: [] as AlertDiff<StoredAlertRow>['update'], raise: [] as { personId: string; alert: Alert }[] };
   for (const [personId, alerts] of evaluated) {
     const own = diffAlerts(currentByPerson.get(personId) ?? [], alerts);
@@ -62,7 +68,7 @@ export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: Readonly
     await tx
       .update(storedAlerts)
       .set({ clearedAt: now, clearedOn: asOf, version: sql`${storedAlerts.version} + 1` })
-      .where(inArray(storedAlerts.id, diff.clear.map((row) => row.id)));
+      .where(inTextList(storedAlerts.id, diff.clear.map((row) => row.id)));
   }
   for (const { row, alert } of diff.update) {
     await tx
@@ -70,32 +76,33 @@ export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: Readonly
       .set({ severity: alert.severity, since: alert.since, message: alert.message, version: sql`${storedAlerts.version} + 1` })
       .where(eq(storedAlerts.id, row.id));
   }
-  if (diff.raise.length > 0) {
-    await tx.insert(storedAlerts).values(
-      diff.raise.map(({ personId, alert }) => ({
-        id: randomUUID(),
-        personId,
-        ruleId: alert.id,
-        subjectKind: alert.subject.kind,
-        subjectId: alert.subject.id,
-        severity: alert.severity,
-        since: alert.since,
-        message: alert.message,
-        raisedOn: asOf,
-        raisedAt: now,
-      })),
-    );
-  }
+  // One unnest insert however many are raised (the first sweep, a batch of imported files).
+  await bulkInsert(
+    tx,
+    storedAlerts,
+    diff.raise.map(({ personId, alert }) => ({
+      id: randomUUID(),
+      personId,
+      ruleId: alert.id,
+      subjectKind: alert.subject.kind,
+      subjectId: alert.subject.id,
+      severity: alert.severity,
+      since: alert.since,
+      message: alert.message,
+      raisedOn: asOf,
+      raisedAt: now,
+    })),
+  );
   return { raised: diff.raise.length, cleared: diff.clear.length, updated: diff.update.length };
 }
 
 /** The current stored alerts of every case the actor may see. */
 export async function currentAlertsVisibleTo(db: DbOrTx, actor: Actor): Promise<StoredAlertRow[]> {
-  const visible = actor.kind === 'system' || !actor.organisationId ? visiblePeople(actor) : visiblePeopleAmong(actor, await organisationIdsAnsweredFor(db, actor.organisationId));
+  // Filtered on stored_alerts.person_id itself (no join of people just to filter: the sequential scan of people it cost).
+  const visible = await resolvedVisibility(db, actor, storedAlerts.personId);
   const rows = await db
     .select({ alert: storedAlerts })
     .from(storedAlerts)
-    .innerJoin(people, eq(people.id, storedAlerts.personId))
     .where(and(isNull(storedAlerts.clearedAt), visible))
     .orderBy(asc(storedAlerts.personId), asc(storedAlerts.since), asc(storedAlerts.ruleId), asc(storedAlerts.subjectId));
   return rows.map((row) => row.alert);
