@@ -37,8 +37,13 @@ export async function listRecordsOfMany<S extends CoordinationSection>(db: DbOrT
   const table = sectionDefinitions[section].table;
   const grouped = new Map<string, Versioned<SectionRecord[S]>[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return grouped;
-  const rows = (await db.select().from(table).where(inTextList(table.personId, personIds)).orderBy(asc(table.createdAt), asc(table.id))) as Row[];
-  for (const row of rows as (Row & { personId: string })[]) grouped.get(row.personId)?.push(recordFromRow<S>(row));
+  // Only what a record is made of: not the timestamps or index columns (mapping them was most of the sweep's Drizzle time here).
+  const rows = (await db
+    .select({ personId: table.personId, id: table.id, record: table.record, ext: table.ext, version: table.version })
+    .from(table)
+    .where(inTextList(table.personId, personIds))
+    .orderBy(asc(table.createdAt), asc(table.id))) as (Row & { personId: string })[];
+  for (const row of rows) grouped.get(row.personId)?.push(recordFromRow<S>(row));
   return grouped;
 }
 
