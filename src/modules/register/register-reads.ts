@@ -22,6 +22,7 @@ import {
   staffFromRow,
 } from './case-file-mapping.ts';
 import { referencedOrganisationIds, referencedStaffIds } from './case-references.ts';
+import { loadCaseRowsInOneStatement } from './case-rows-read.ts';
 import * as repository from './repository.ts';
 import { parseInput, requireVisiblePerson, today } from './use-case.ts';
 
@@ -80,7 +81,8 @@ export function createRegisterReads({ db, countLimit }: { db: Db; countLimit?: n
 
 export async function readCase(tx: DbOrTx, ctx: ServiceContext, personId: string): Promise<PersonCaseDto> {
   const person = await requireVisiblePerson(tx, ctx.actor, personId);
-  const rows = await repository.loadCaseRows(tx, personId);
+  // The nine register tables in one statement (one round trip instead of nine: case-rows-read.ts).
+  const rows = await loadCaseRowsInOneStatement(tx, personId);
   const withVersion = <R extends { version: number }, T>(row: R, record: T) => ({ ...record, version: row.version });
   const sections = {
     contacts: rows.contacts.map((row) => withVersion(row, contactFromRow(row))),
