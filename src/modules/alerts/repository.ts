@@ -126,12 +126,7 @@ export async function insertAcknowledgement(tx: DbOrTx, row: AlertAcknowledgemen
 }
 
 /** A page of the current stored alerts: open only (acknowledged ones hidden) or all, filtered, in one of two orders. */
-export interface StoredAlertsPageQuery {
-  today: string;
-  /** Hide the alerts acknowledged on `today` (until their look-again date). */
-  open: boolean;
-  severity?: string | undefined;
-  rule?: string | undefined;
+export interface StoredAlertsPageQuery extends CurrentAlertsFilter {
   /** `person`: the contract's order (person, then since, rule and subject); `severity`: highest, then oldest first. */
   order: 'person' | 'severity';
   pageSize: number;
@@ -163,6 +158,46 @@ const alertKeys: Record<StoredAlertsPageQuery['order'], KeysetKey> = {
   },
 };
 
+/** Filters of the current stored alerts, shared by a page, its count and the dashboard's counts so they agree. */
+export interface CurrentAlertsFilter {
+  today: string;
+  open: boolean;
+  severity?: string | undefined;
+  rule?: string | undefined;
+  /** Only these people's alerts (the dashboard's "my cases"). */
+  personIds?: readonly string[] | undefined;
+}
+
+async function currentAlertsFilter(db: DbOrTx, actor: Actor, filter: CurrentAlertsFilter) {
+  const acknowledged = sql`exists (select 1 from ${alertAcknowledgements} where ${alertAcknowledgements.personId} = ${storedAlerts.personId}
+    and ${alertAcknowledgements.ruleId} = ${storedAlerts.ruleId} and ${alertAcknowledgements.subjectKind} = ${storedAlerts.subjectKind}
+    and ${alertAcknowledgements.subjectId} = ${storedAlerts.subjectId}
+    and ${alertAcknowledgements.acknowledgedOn} <= ${filter.today}::date and ${filter.today}::date < ${alertAcknowledgements.lookAgainOn})`;
+  const where = and(
+    isNull(storedAlerts.clearedAt),
+    await resolvedVisibility(db, actor, storedAlerts.personId),
+    filter.severity ? eq(storedAlerts.severity, filter.severity) : undefined,
+    filter.rule ? eq(storedAlerts.ruleId, filter.rule) : undefined,
+    filter.personIds ? (filter.personIds.length === 0 ? sql`false` : inArray(storedAlerts.personId, [...filter.personIds])) : undefined,
+    filter.open ? sql`not ${acknowledged}` : undefined,
+  );
+  return { where, acknowledged };
+}
+
+/**
+ * How many current alerts of each severity and rule the actor may see (open ones: acknowledged hidden),
+ * counted in SQL with the alerts page's own filter, so a dashboard count equals the total of the page its
+ * link opens, without reading the alerts into memory.
+ */
+export async function currentAlertCounts(db: DbOrTx, actor: Actor, filter: CurrentAlertsFilter): Promise<{ severity: string; ruleId: string; n: number }[]> {
+  const { where } = await currentAlertsFilter(db, actor, filter);
+  const rows = rowsOf<{ severity: string; rule_id: string; n: number }>(
+    await db.execute(sql`select ${storedAlerts.severity} as severity, ${storedAlerts.ruleId} as rule_id, count(*)::int as n
+      from ${storedAlerts} where ${where} group by ${storedAlerts.severity}, ${storedAlerts.ruleId}`),
+  );
+  return rows.map((row) => ({ severity: row.severity, ruleId: row.rule_id, n: Number(row.n) }));
+}
+
 /**
  * One page of the current stored alerts of the cases the actor may see, by keyset from a cursor (`after` /
  * `before`), with the count of the whole list stopped at `countLimit` (past it `totalExact` is false).
@@ -176,17 +211,7 @@ export async function storedAlertsPage(db: DbOrTx, actor: Actor, query: StoredAl
   const backwards = query.before !== undefined;
   const cursorText = query.before ?? query.after;
   const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, list, key.exprs.length, backwards ? 'before' : 'after');
-  const acknowledged = sql`exists (select 1 from ${alertAcknowledgements} where ${alertAcknowledgements.personId} = ${storedAlerts.personId}
-    and ${alertAcknowledgements.ruleId} = ${storedAlerts.ruleId} and ${alertAcknowledgements.subjectKind} = ${storedAlerts.subjectKind}
-    and ${alertAcknowledgements.subjectId} = ${storedAlerts.subjectId}
-    and ${alertAcknowledgements.acknowledgedOn} <= ${query.today}::date and ${query.today}::date < ${alertAcknowledgements.lookAgainOn})`;
-  const where = and(
-    isNull(storedAlerts.clearedAt),
-    await resolvedVisibility(db, actor, storedAlerts.personId),
-    query.severity ? eq(storedAlerts.severity, query.severity) : undefined,
-    query.rule ? eq(storedAlerts.ruleId, query.rule) : undefined,
-    query.open ? sql`not ${acknowledged}` : undefined,
-  );
+  const { where, acknowledged } = await currentAlertsFilter(db, actor, query);
   const rows = rowsOf<{ person_id: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string; acknowledged: boolean; sort_key: unknown }>(
     await db.execute(sql`select ${storedAlerts.personId} as person_id, ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind,
         ${storedAlerts.subjectId} as subject_id, ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,

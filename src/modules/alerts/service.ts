@@ -19,7 +19,7 @@ import { ALERTS_SCHEMA_ID, acknowledgeInput, type AlertsDocument, type ListedAle
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { readCaseFilesUnaudited, readCaseFileUnaudited, type CaseFileSource, type CaseFilesSource } from './case-file-source.ts';
 import { createAlertRecomputer } from './recompute.ts';
-import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, storedAlertsPage, visiblePersonIds, type PagedStoredAlert } from './repository.ts';
+import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, currentAlertCounts, storedAlertsPage, visiblePersonIds, type PagedStoredAlert } from './repository.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
 import type { AlertAcknowledgementRow, StoredAlertRow } from './tables.ts';
@@ -151,6 +151,33 @@ export function createAlertsService(deps: AlertsServiceDeps) {
 
   return {
     listAlerts,
+    /**
+     * The counts of today's open alerts by severity and by rule (the dashboards), counted in SQL with the
+     * alerts page's filter: each count is the total of the page its link opens.
+     */
+    async openAlertCounts(ctx: ServiceContext) {
+      assertPermission(ctx.actor, 'case:read');
+      const rows = await currentAlertCounts(db, ctx.actor, { today: todayInLondon(ctx.now), open: true });
+      const sum = (key: (row: (typeof rows)[number]) => string) => {
+        const counts = new Map<string, number>();
+        for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + row.n);
+        return counts;
+      };
+      const bySeverity = sum((row) => row.severity);
+      const byRule = sum((row) => row.ruleId);
+      return {
+        total: rows.reduce((n, row) => n + row.n, 0),
+        bySeverity: (['high', 'medium', 'low'] as const).filter((key) => bySeverity.has(key)).map((key) => ({ key, count: bySeverity.get(key)! })),
+        byRule: [...byRule.keys()].sort().map((key) => ({ key, count: byRule.get(key)! })),
+      };
+    },
+    /** Today's open alerts of these people, highest severity then oldest first (a worker's own cases). */
+    async openAlertsOf(ctx: ServiceContext, personIds: readonly string[]): Promise<ListedAlert[]> {
+      assertPermission(ctx.actor, 'case:read');
+      if (personIds.length === 0) return [];
+      const page = await storedAlertsPage(db, ctx.actor, { today: todayInLondon(ctx.now), open: true, personIds, order: 'severity', pageSize: 1000 });
+      return page.alerts.map(listedFromPaged);
+    },
     /**
      * One page of today's alerts for the alerts page: open ones (acknowledged hidden) highest severity then
      * oldest first, or every one; filtered by severity and rule; by keyset, with the count stopped at 10,000.

@@ -50,7 +50,7 @@ export function registerReportsRoutes(app: FastifyInstance, services: { reports:
         allAlerts: alertsPaths.list(),
         registerCsv: reportsPaths.registerCsv(),
       },
-      counts: { mine: d.mine.length, unallocated: d.unallocated.length, overdueReviews: d.overdueReviews.length, openAlerts: d.openAlerts.length, healthBody: d.healthBody.length },
+      counts: { mine: d.mine.length, unallocated: d.unallocated.length, overdueReviews: d.overdueReviews, openAlerts: d.openAlerts, healthBody: d.healthBody.length },
       oldestUnallocated: d.unallocated.slice(0, 10).map(dutyRowView),
       bySeverity: d.bySeverity.map((g) => ({ ...g, tag: severityTags[g.key as keyof typeof severityTags], href: severityHref(g.key) })),
       byRule: d.byRule.map((g) => ({ ...g, name: ruleName(g.key), href: ruleHref(g.key) })),

@@ -13,7 +13,7 @@ import type { CaseFileSource } from '../alerts/case-file-source.ts';
 import { visiblePersonIds } from '../alerts/repository.ts';
 import type { AlertsService } from '../alerts/service.ts';
 import { alertCountsOnDates, healthBodyDuties, myDuties, unallocatedDuties, type DutyListRow } from './dashboard-queries.ts';
-import { filterAlerts, groupCounts, trendDates } from './dashboard.ts';
+import { trendDates } from './dashboard.ts';
 import { heldAlertsOn, teamCountsOnDates, teamNames, type HeldAlertFilter, type HeldAlertRow } from './held-alerts.ts';
 import { actionsOwnedBy } from '../coordination/repository.ts';
 import { registerCsv } from './register-export.ts';
@@ -40,8 +40,8 @@ export function createReportsService({ db, readCaseFile, alerts }: ReportsServic
   return {
     dutyList,
     async dashboard(ctx: ServiceContext) {
-      const [mine, unallocated, healthBody, open] = [await dutyList(ctx, 'mine'), await dutyList(ctx, 'unallocated'), await dutyList(ctx, 'health-body'), await alerts.openAlerts(ctx)];
-      const myPeople = new Set(mine.map((row) => row.personId));
+      const [mine, unallocated, healthBody, open] = [await dutyList(ctx, 'mine'), await dutyList(ctx, 'unallocated'), await dutyList(ctx, 'health-body'), await alerts.openAlertCounts(ctx)];
+      const myAlerts = await alerts.openAlertsOf(ctx, [...new Set(mine.map((row) => row.personId))]);
       const today = todayInLondon(ctx.now);
       const dates = trendDates(today);
       const counts = await alertCountsOnDates(db, ctx.actor, dates);
@@ -58,12 +58,12 @@ export function createReportsService({ db, readCaseFile, alerts }: ReportsServic
       return {
         today,
         mine,
-        myAlerts: open.filter((alert) => myPeople.has(alert.personId)),
+        myAlerts,
         unallocated,
-        overdueReviews: filterAlerts(open, { rule: 'plan-review-overdue' }),
-        bySeverity: groupCounts(open, 'severity'),
-        byRule: groupCounts(open, 'rule'),
-        openAlerts: open,
+        overdueReviews: open.byRule.find((group) => group.key === 'plan-review-overdue')?.count ?? 0,
+        bySeverity: open.bySeverity,
+        byRule: open.byRule,
+        openAlerts: open.total,
         trend: dates.map((date) => ({ date, total: counts.filter((c) => c.date === date).reduce((sum, c) => sum + c.n, 0) })),
         trendByRule: counts,
         trendByTeam: teamCounts,

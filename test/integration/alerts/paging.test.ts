@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemContext, type ServiceContext } from '../../../src/platform/context.ts';
 import type { ListedAlert } from '../../../src/modules/alerts/api-schemas.ts';
-import { filterAlerts } from '../../../src/modules/reports/dashboard.ts';
+import { filterAlerts, groupCounts } from '../../../src/modules/reports/dashboard.ts';
 import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts';
 import { fixture } from './support.ts';
 
@@ -92,6 +92,13 @@ describe('alerts by keyset page', () => {
     const all = await t.services.alerts.alertsPage(ctx, { show: 'all', pageSize: 100 });
     assert.equal(all.alerts.find((a) => keyOf(a) === keyOf(target))?.acknowledged, true);
     assert.equal(all.total, open.length);
+    // The dashboard's counts, counted in SQL, equal the open list grouped (the acknowledged alert left out).
+    const openAfter = await t.services.alerts.openAlerts(ctx);
+    const counts = await t.services.alerts.openAlertCounts(ctx);
+    assert.equal(counts.total, open.length - 1);
+    assert.deepEqual(counts.bySeverity, groupCounts(openAfter, 'severity'));
+    assert.deepEqual(counts.byRule, groupCounts(openAfter, 'rule'));
+    assert.deepEqual((await t.services.alerts.openAlertsOf(ctx, ['p-2'])).map(keyOf), openAfter.filter((a) => a.personId === 'p-2').map(keyOf));
   });
 
   it('the page shows the count, previous and next; past the count limit it says more than', async () => {
