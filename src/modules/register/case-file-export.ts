@@ -97,11 +97,13 @@ export async function readCaseFiles(tx: DbOrTx, personIds: readonly string[], ot
   const allStaff = (await staffByIds(tx, [...new Set([...referenced.values()].flatMap((r) => r.staffIds))])).map(map.staffFromRow);
   const allOrganisations = new Map((await withSuccessors(tx, [...[...referenced.values()].flatMap((r) => r.organisationIds), ...allStaff.map((s) => s.organisationId)])).map((row) => [row.id, row]));
   const organisationExts = await organisationExtsOf(tx, [...allOrganisations.keys()]);
+  // Each person's staff in the order of allStaff (staffByIds' order), found by id rather than by filtering every worker of the batch.
+  const staffPosition = new Map(allStaff.map((s, i) => [s.id, i]));
   const files = new Map<string, CaseFile>();
   for (const person of personRows) {
     const refs = referenced.get(person.id) ?? { organisationIds: [], staffIds: [] };
-    const staffIds = new Set(refs.staffIds);
-    const staff = allStaff.filter((s) => staffIds.has(s.id));
+    const positions = [...new Set(refs.staffIds)].flatMap((id) => staffPosition.get(id) ?? []).sort((a, b) => a - b);
+    const staff = positions.map((i) => allStaff[i] as (typeof allStaff)[number]);
     // The same closure as withSuccessors, over the rows already read.
     const named = new Set<string>();
     let wanted = [...refs.organisationIds, ...staff.map((s) => s.organisationId)];

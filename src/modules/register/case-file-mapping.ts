@@ -22,7 +22,11 @@ type NewRow<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 /** Drops null and undefined fields, so a row reads back as the case-file record it was. */
 export function compact<T extends Record<string, unknown>>(record: T): { [K in keyof T]: Exclude<T[K], null> } {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) out[key] = value;
+  // for…in over the row's own keys (rows are plain objects): no entries array a row, the same key order.
+  for (const key in record) {
+    const value = record[key];
+    if (value !== null && value !== undefined) out[key] = value;
+  }
   return out as { [K in keyof T]: Exclude<T[K], null> };
 }
 
