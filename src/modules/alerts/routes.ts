@@ -49,7 +49,12 @@ export function registerAlertsRoutes(app: FastifyInstance, services: { alerts: A
     const showAll = request.query.show === 'all';
     // The dashboards' counts link here with the same filter they counted with; pages follow keyset cursors.
     const filter = { severity: request.query.severity || undefined, rule: request.query.rule || undefined };
-    const page = await alerts.alertsPage(ctx, { show: showAll ? 'all' : 'open', ...filter, after: request.query.after || undefined, before: request.query.before || undefined });
+    const wanted = { show: showAll ? ('all' as const) : ('open' as const), ...filter };
+    // A page link whose cursor no longer fits (changed by hand, or from another filter) starts again at the first page.
+    const page = await alerts.alertsPage(ctx, { ...wanted, after: request.query.after || undefined, before: request.query.before || undefined }).catch((error: unknown) => {
+      if (!(error instanceof ValidationError)) throw error;
+      return alerts.alertsPage(ctx, wanted);
+    });
     const hrefWith = (extra: Record<string, string | undefined>) => alertsListHref({ show: showAll ? 'all' : undefined, ...filter, ...extra });
     return reply.view('alerts/views/list.njk', {
       rows: alertRows(page.alerts, (id) => alertsPaths.person(id)),

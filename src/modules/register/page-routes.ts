@@ -47,8 +47,14 @@ export function registerPageRoutes(
     const ctx = serviceContext(request);
     const parsed = registerQuery.safeParse(request.query);
     // A hand-edited URL with a bad value shows the register with the defaults rather than an error page.
-    const query: RegisterQuery = parsed.success ? parsed.data : registerQuery.parse({});
-    const [page, organisations, workers] = await Promise.all([register.listPeople(ctx, query), register.listOrganisations(ctx), register.listWorkers(ctx)]);
+    let query: RegisterQuery = parsed.success ? parsed.data : registerQuery.parse({});
+    // A page link whose cursor no longer fits (changed by hand, or from another sort) starts again at the first page.
+    const firstPage = (error: unknown) => {
+      if (!(error instanceof ValidationError)) throw error;
+      query = { ...query, after: undefined, before: undefined, page: 1 };
+      return register.listPeople(ctx, query);
+    };
+    const [page, organisations, workers] = await Promise.all([register.listPeople(ctx, query).catch(firstPage), register.listOrganisations(ctx), register.listWorkers(ctx)]);
     const byId = new Map(organisations.map((o) => [o.id, o as Organisation]));
     const today = todayInLondon(ctx.now);
     const names = { organisations: new Map(organisations.map((o) => [o.id, organisationLabel(o as Organisation, byId, today)])), workers: new Map(workers.map((w) => [w.id, w.name])) };

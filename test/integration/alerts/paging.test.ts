@@ -109,5 +109,8 @@ describe('alerts by keyset page', () => {
     const body = (await t.app.inject({ method: 'GET', url: '/alerts?severity=high', headers: manager.headers })).body;
     const high = open.filter((a) => a.severity === 'high').length;
     assert.match(body, new RegExp(`>${high} alerts?<`));
+    const stale = await t.app.inject({ method: 'GET', url: '/alerts?severity=high&after=not-a-cursor', headers: manager.headers });
+    assert.equal(stale.statusCode, 200, 'a cursor that does not fit starts again at the first page');
+    assert.match(stale.body, new RegExp(`>${high} alerts?<`));
   });
 });

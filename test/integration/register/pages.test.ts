@@ -86,6 +86,17 @@ test('the register lists people with the filter, a sortable table and a count; a
     assert.match(list.body, /3 people/);
     assert.match(list.body, /aria-sort="descending"/);
     assert.ok(list.body.indexOf('Turing, Alan') < list.body.indexOf('Hopper, Grace'));
+    // Pages: next and previous follow keyset cursors and keep the sort; a cursor that does not fit starts again.
+    const first = await t.app.inject({ method: 'GET', url: '/people?sort=name&order=desc&pageSize=2', headers: manager.headers });
+    const next = /<a class="govuk-link govuk-pagination__link" href="([^"]*after=[^"]+)" rel="next"/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
+    assert.ok(next && next.includes('order=desc'), 'a next link by cursor, keeping the order');
+    const second = await t.app.inject({ method: 'GET', url: next, headers: manager.headers });
+    assert.match(second.body, /Hopper, Grace/);
+    assert.doesNotMatch(second.body, /Turing, Alan/);
+    assert.match(second.body, /href="[^"]*before=[^"]+" rel="prev"/);
+    const stale = await t.app.inject({ method: 'GET', url: '/people?after=not-a-cursor', headers: manager.headers });
+    assert.equal(stale.statusCode, 200);
+    assert.match(stale.body, /Hopper, Grace/);
     const searched = await t.app.inject({ method: 'GET', url: '/people?q=hop', headers: manager.headers });
     assert.match(searched.body, /1 person/);
     assert.match(searched.body, /Selected filters/);
