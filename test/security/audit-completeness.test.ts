@@ -23,7 +23,7 @@ const READS = new Set([
   'auth.sessionPolicy', 'auth.oidcProviders', 'auth.oidcClient', 'audit.search',
   'coordination.cqcApiEnabled', 'coordination.listProviders', 'coordination.getCoordination', 'coordination.prepareLetter', 'coordination.listWorkers', 'coordination.myActions', 'coordination.panelAgenda',
   'careRecords.getCareRecords', 'careRecords.refundCalculation',
-  'alerts.listAlerts', 'alerts.openAlerts', 'alerts.caseAlerts', 'alerts.alertHistory',
+  'alerts.listAlerts', 'alerts.openAlerts', 'alerts.caseAlerts', 'alerts.alertHistory', 'alerts.openAlertCounts', 'alerts.openAlertsOf', 'alerts.alertsPage',
   'complaints.personComplaints', 'complaints.responseLetter', 'complaints.remedyCompliance', 'complaints.complaintClocks', 'complaints.cohortWorklist',
   'reports.dutyList', 'reports.dashboard', 'reports.heldAlerts', 'reports.exportRegisterCsv',
   'chronology.chronology', 'chronology.journey', 'chronology.lawSummary', 'chronology.caseFileForBundle',
