@@ -51,7 +51,11 @@ function groupAcks(acks: readonly AlertAcknowledgementRow[]): Map<string, AlertA
   return grouped;
 }
 
-export function listedFromStored(row: StoredAlertRow, acknowledged: boolean): ListedAlert {
+/** A stored alert (current or paged) in the listed shape; only the fields both rows carry are read. */
+export function listedFromStored(
+  row: Pick<StoredAlertRow, 'personId' | 'ruleId' | 'severity' | 'since' | 'subjectKind' | 'subjectId' | 'message'>,
+  acknowledged: boolean,
+): ListedAlert {
   return {
     personId: row.personId,
     id: row.ruleId,
@@ -63,17 +67,7 @@ export function listedFromStored(row: StoredAlertRow, acknowledged: boolean): Li
   };
 }
 
-function listedFromPaged(row: PagedStoredAlert): ListedAlert {
-  return {
-    personId: row.personId,
-    id: row.ruleId,
-    severity: row.severity as ListedAlert['severity'],
-    since: row.since,
-    subject: { kind: row.subjectKind, id: row.subjectId },
-    message: row.message,
-    acknowledged: row.acknowledged,
-  };
-}
+const listedFromPaged = (row: PagedStoredAlert): ListedAlert => listedFromStored(row, row.acknowledged);
 
 /** Keys compared element by element in code-unit order (as `collate "C"` orders the stored ones). */
 function compareKeys(a: readonly string[], b: readonly string[]): number {
