@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { CommandDefinition } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
-import { loadConfigForCommand } from '../../platform/command-database.ts';
-import { acquireEmbeddedLock, DatabaseLockedError } from '../../platform/db/embedded-lock.ts';
+import { embeddedConfig, withEmbeddedLock } from '../embedded-file-command.ts';
 
 export const command: CommandDefinition = {
   summary: 'Back up the embedded database to a .tar.gz file (stop the server first)',
@@ -19,12 +18,8 @@ export const command: CommandDefinition = {
   async run({ values, positionals }) {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('Name one file to write, e.g. aftercare backup aftercare-2026-11-28.tar.gz');
-    const config = loadConfigForCommand();
+    const config = embeddedConfig('Back up PostgreSQL with pg_dump and WAL archiving (docs/operations.md).');
     if (!config) return 1;
-    if (config.databaseUrl) {
-      console.error('aftercare: DATABASE_URL is set. Back up PostgreSQL with pg_dump and WAL archiving (docs/operations.md).');
-      return 1;
-    }
     const target = resolve(file);
     if (existsSync(target) && values.force !== true) {
       console.error(`aftercare: ${target} already exists. Choose another name, or add --force to replace it.`);
@@ -35,17 +30,7 @@ export const command: CommandDefinition = {
       console.error(`aftercare: there is no embedded database in ${config.dataDir}.`);
       return 1;
     }
-    let lock;
-    try {
-      lock = acquireEmbeddedLock(config.dataDir);
-    } catch (error) {
-      if (error instanceof DatabaseLockedError) {
-        console.error(`aftercare: ${error.message}`);
-        return 1;
-      }
-      throw error;
-    }
-    try {
+    return withEmbeddedLock(config.dataDir, async () => {
       const client = await PGlite.create(folder);
       try {
         const dump = await client.dumpDataDir('gzip');
@@ -53,10 +38,8 @@ export const command: CommandDefinition = {
       } finally {
         await client.close();
       }
-    } finally {
-      lock.release();
-    }
-    console.log(`Backed up the embedded database in ${config.dataDir} to ${target}. It holds personal data: store it encrypted.`);
-    return 0;
+      console.log(`Backed up the embedded database in ${config.dataDir} to ${target}. It holds personal data: store it encrypted.`);
+      return 0;
+    });
   },
 };

@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { CommandDefinition } from '../main.ts';
 import { UsageError } from '../usage-error.ts';
-import { loadConfigForCommand } from '../../platform/command-database.ts';
-import { acquireEmbeddedLock, DatabaseLockedError } from '../../platform/db/embedded-lock.ts';
+import { embeddedConfig, withEmbeddedLock } from '../embedded-file-command.ts';
 
 export const command: CommandDefinition = {
   summary: 'Restore the embedded database from a backup (stop the server first)',
@@ -19,28 +18,14 @@ export const command: CommandDefinition = {
   async run({ values, positionals }) {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('Name the backup file to restore, e.g. aftercare restore aftercare-2026-11-28.tar.gz');
-    const config = loadConfigForCommand();
+    const config = embeddedConfig('Restore PostgreSQL with pg_restore or point-in-time recovery (docs/operations.md).');
     if (!config) return 1;
-    if (config.databaseUrl) {
-      console.error('aftercare: DATABASE_URL is set. Restore PostgreSQL with pg_restore or point-in-time recovery (docs/operations.md).');
-      return 1;
-    }
     const source = resolve(file);
     if (!existsSync(source)) {
       console.error(`aftercare: there is no file ${source}.`);
       return 1;
     }
-    let lock;
-    try {
-      lock = acquireEmbeddedLock(config.dataDir);
-    } catch (error) {
-      if (error instanceof DatabaseLockedError) {
-        console.error(`aftercare: ${error.message}`);
-        return 1;
-      }
-      throw error;
-    }
-    try {
+    return withEmbeddedLock(config.dataDir, async () => {
       const folder = join(config.dataDir, 'pglite');
       if (existsSync(folder) && readdirSync(folder).length > 0) {
         if (values.force !== true) {
@@ -57,10 +42,8 @@ export const command: CommandDefinition = {
       } finally {
         await client.close();
       }
-    } finally {
-      lock.release();
-    }
-    console.log(`Restored the embedded database in ${config.dataDir} from ${source}.`);
-    return 0;
+      console.log(`Restored the embedded database in ${config.dataDir} from ${source}.`);
+      return 0;
+    });
   },
 };
