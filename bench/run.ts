@@ -30,6 +30,7 @@ import { DEMO_PASSWORD } from '../src/modules/register/demo/seed.ts';
 import { rowsOf } from '../src/platform/db/client.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import { findUserByEmail } from '../src/platform/users/repository.ts';
 import { evaluateScenario, importScenario, sweepScenario, type CommandResult, type EvaluateFigure } from './lib/cli-scenarios.ts';
 import { openBenchDatabase, type BenchDatabase } from './lib/database.ts';
 import { explainReads, type ExplainedRead } from './lib/explain.ts';
@@ -180,12 +181,17 @@ async function main(): Promise<number> {
       const first = sample[0] as (typeof sample)[number];
       const user = benchUser('practitioner');
       const actor = { kind: 'user' as const, id: practitionerId, name: user.name, organisationId: user.organisationId, teamId: null, roles: [user.role] };
+      const manager = benchUser('team_manager');
+      const managerRecord = await findUserByEmail(services.db, manager.email);
+      const managerActor = { kind: 'user' as const, id: managerRecord?.user.id ?? practitionerId, name: manager.name, organisationId: manager.organisationId, teamId: null, roles: [manager.role] };
       plans = await explainReads(databaseUrl, actor, [
-        { name: 'register list, page 1', run: (register, ctx) => register.listPeople(ctx, {}) },
-        { name: 'register list, one council, open', run: (register, ctx) => register.listPeople(ctx, { organisation: council, status: 'open' }) },
-        { name: 'search by name', run: (register, ctx) => register.listPeople(ctx, { q: first.family_name }) },
-        { name: 'search by NHS number', run: (register, ctx) => register.listPeople(ctx, { q: first.nhs_number }) },
-        { name: "a person's case (page and JSON)", run: (register, ctx) => register.getCase(ctx, first.id) },
+        { name: 'register list, page 1', run: (s, ctx) => s.register.listPeople(ctx, {}) },
+        { name: 'register list, one council, open', run: (s, ctx) => s.register.listPeople(ctx, { organisation: council, status: 'open' }) },
+        { name: 'search by name', run: (s, ctx) => s.register.listPeople(ctx, { q: first.family_name }) },
+        { name: 'search by NHS number', run: (s, ctx) => s.register.listPeople(ctx, { q: first.nhs_number }) },
+        { name: "a person's case (page and JSON)", run: (s, ctx) => s.register.getCase(ctx, first.id) },
+        { name: 'team dashboard', actor: managerActor, run: (s, ctx) => s.reports.dashboard(ctx) },
+        { name: 'alerts list (API, page 1)', run: (s, ctx) => s.alerts.alertsPage(ctx, {}) },
       ]);
       for (const read of plans) {
         console.log(`\n=== ${read.name}: ${read.statements} statements`);

@@ -97,12 +97,21 @@ export function visiblePeopleAmong(actor: Actor, answeredFor: readonly string[],
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
-  const ids = answeredFor.length === 0 ? [sql`${org}`] : answeredFor.map((id) => sql`${id}`);
-  return sql`${personId} in (
-    select ${duties.personId} from ${duties} where ${duties.localAuthorityId} in (${sql.join(ids, sql`, `)})
-    union select ${duties.personId} from ${duties} where ${duties.healthBodyId} in (${sql.join(ids, sql`, `)})
+  return sql`${personId} in (${visibleIdSet(org, answeredFor)})`;
+}
+
+/**
+ * The ids of the people `org` may see, one column `person_id`, each once: the union of four index-driven
+ * sets (duties naming an organisation it answers for as council, or as health body; shares to it; people it
+ * created). Counting this set touches only the organisation's own rows, where filtering `people` by the same
+ * rule reads every person (docs/performance.md, "Counting the register").
+ */
+function visibleIdSet(org: string, answeredFor: readonly string[]): SQL {
+  const ids = sql.join((answeredFor.length === 0 ? [org] : answeredFor).map((id) => sql`${id}`), sql`, `);
+  return sql`select ${duties.personId} as person_id from ${duties} where ${duties.localAuthorityId} in (${ids})
+    union select ${duties.personId} from ${duties} where ${duties.healthBodyId} in (${ids})
     union select ${caseShares.personId} from ${caseShares} where ${caseShares.organisationId} = ${org}
-    union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org})`;
+    union select ${people.id} from ${people} where ${people.createdByOrganisationId} = ${org}`;
 }
 
 /**
@@ -115,23 +124,31 @@ export async function resolvedVisibility(db: DbOrTx, actor: Actor, personId: SQL
   return visiblePeopleAmong(actor, await organisationIdsAnsweredFor(db, actor.organisationId), personId);
 }
 
-async function registerVisibility(db: DbOrTx, actor: Actor): Promise<SQL | undefined> {
+/**
+ * The register list's visibility, in the two forms its two statements want: `filter`, correlated EXISTS on
+ * `people` (the page walks the name index and stops after a page of visible people), and `idSet`, the
+ * union of the organisation's own id sets (the count counts it without reading `people`). `undefined`:
+ * no filter (the system); `false`: nobody (an actor without an organisation).
+ */
+async function registerVisibility(db: DbOrTx, actor: Actor): Promise<{ filter: SQL; idSet: SQL } | undefined | false> {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
-  if (!org) return sql`false`;
-  const ids = (await organisationIdsAnsweredFor(db, org)).map((id) => sql`${id}`);
+  if (!org) return false;
+  const answeredFor = await organisationIdsAnsweredFor(db, org);
+  const ids = answeredFor.map((id) => sql`${id}`);
   const byDuty =
     ids.length === 0
       ? sql`false`
       : sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id}
       and (${duties.localAuthorityId} in (${sql.join(ids, sql`, `)}) or ${duties.healthBodyId} in (${sql.join(ids, sql`, `)})))`;
-  return sql`(${people.createdByOrganisationId} = ${org} or ${byDuty}
+  const filter = sql`(${people.createdByOrganisationId} = ${org} or ${byDuty}
     or exists (select 1 from ${caseShares} where ${caseShares.personId} = ${people.id} and ${caseShares.organisationId} = ${org}))`;
+  return { filter, idSet: visibleIdSet(org, answeredFor) };
 }
 
-/** The WHERE of the register list: visibility first, then the user's filters. */
-function registerFilter(visibility: SQL | undefined, query: RegisterQuery, today: string): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [visibility];
+/** The search words or number of the register list, on `people`'s own columns (their indexes answer it). */
+function searchFilter(query: RegisterQuery): SQL[] {
+  const conditions: SQL[] = [];
   const search = query.q?.trim();
   if (search) {
     const digits = search.replace(/[\s-]/g, '');
@@ -146,20 +163,46 @@ function registerFilter(visibility: SQL | undefined, query: RegisterQuery, today
       }
     }
   }
+  return conditions;
+}
+
+/** The register list's filters on a person's duties and allocations, on the column `personId` holds the person's id in. */
+function caseFilter(query: RegisterQuery, today: string, personId: SQL | AnyColumn): SQL[] {
+  const conditions: SQL[] = [];
   if (query.organisation) {
-    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id}
+    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${personId}
       and (${duties.localAuthorityId} = ${query.organisation} or ${duties.healthBodyId} = ${query.organisation}))`);
   }
   if (query.worker) {
-    conditions.push(sql`${people.id} in (select ${allocations.personId} from ${allocations}
+    conditions.push(sql`${personId} in (select ${allocations.personId} from ${allocations}
       where ${allocations.staffId} = ${query.worker} and (${allocations.to} is null or ${allocations.to} > ${today}))`);
   }
-  const open = sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id} and (${duties.end} is null or ${duties.end} > ${today}))`;
+  const open = sql`exists (select 1 from ${duties} where ${duties.personId} = ${personId} and (${duties.end} is null or ${duties.end} > ${today}))`;
   if (query.status === 'open') conditions.push(open);
   if (query.status === 'ended') {
-    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${people.id})`, sql`not ${open}`);
+    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${personId})`, sql`not ${open}`);
   }
-  return and(...conditions);
+  return conditions;
+}
+
+/**
+ * How many people the list holds, stopped after `limit`. Without a search the count walks the
+ * organisation's id set (a few thousand index entries), not `people`; a search walks the name or NHS
+ * number index and checks visibility person by person, as the page does.
+ */
+async function countRegister(db: DbOrTx, visibility: Awaited<ReturnType<typeof registerVisibility>>, query: RegisterQuery, today: string, limit: number): Promise<number> {
+  const search = searchFilter(query);
+  let counted: SQL;
+  if (visibility === false) return 0;
+  if (visibility && search.length === 0) {
+    const where = and(...caseFilter(query, today, sql`visible.person_id`));
+    counted = sql`select 1 from (${visibility.idSet}) visible ${where ? sql`where ${where}` : sql``} limit ${limit}`;
+  } else {
+    const where = and(visibility ? visibility.filter : undefined, ...search, ...caseFilter(query, today, people.id));
+    counted = sql`select 1 from ${people} ${where ? sql`where ${where}` : sql``} limit ${limit}`;
+  }
+  const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${counted}) matching`));
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**
@@ -207,7 +250,8 @@ export interface RegisterListRow {
  * so a page deep in a long register costs what page 1 costs.
  */
 export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuery, today: string, countLimit = REGISTER_COUNT_LIMIT) {
-  const where = registerFilter(await registerVisibility(db, actor), query, today);
+  const visibility = await registerVisibility(db, actor);
+  const where = visibility === false ? sql`false` : and(visibility?.filter, ...searchFilter(query), ...caseFilter(query, today, people.id));
   const ascending = query.order === 'asc';
   const key = sortKeys[query.sort](ascending);
   const cursorText = query.before ?? query.after;
@@ -249,8 +293,7 @@ export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuer
   const hasPrevious = backwards ? more : cursor !== undefined || query.page > 1;
   const first = rows[0];
   const last = rows.at(-1);
-  const counted = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${people} ${where ? sql`where ${where}` : sql``} limit ${countLimit + 1}) matching`));
-  const n = Number(counted[0]?.n ?? 0);
+  const n = await countRegister(db, visibility, query, today, countLimit + 1);
   return {
     rows: rows.map(({ sort_key: _key, ...row }) => row as RegisterListRow),
     total: Math.min(n, countLimit),

@@ -41,6 +41,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   const lock = acquireEmbeddedLock(config.dataDir);
   try {
     const client = await PGlite.create(join(config.dataDir, 'pglite'));
+    await applyPlannerSettings(client);
     return fromPglite(client, async () => lock.release());
   } catch (error) {
     lock.release();
@@ -48,12 +49,31 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   }
 }
 
+/**
+ * Planner settings for every connection the app opens. The cost of a random page read is set as for a
+ * database on SSD whose working set is cached (PostgreSQL's default, 4, models spinning disks): at the
+ * default the planner scans all 400,000 stored alerts or 270,000 duties to join them with an organisation's
+ * few thousand visible people, rather than probing their indexes (docs/performance.md, "Planner settings").
+ */
+export const PLANNER_SETTINGS = { random_page_cost: '1.1' } as const;
+
+export function plannerOptions(): string {
+  return Object.entries(PLANNER_SETTINGS)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
+}
+
 export function openPostgres(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, options: plannerOptions() });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, driver: 'postgres', close: () => pool.end() };
+}
+
+/** PLANNER_SETTINGS on an embedded database (one connection, so once). */
+export async function applyPlannerSettings(client: PGlite): Promise<void> {
+  for (const [name, value] of Object.entries(PLANNER_SETTINGS)) await client.exec(`set ${name} = ${value}`);
 }
 
 /** Wraps an open PGlite (a data folder, or an in-memory test copy); `afterClose` releases what the caller holds. */

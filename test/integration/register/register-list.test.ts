@@ -165,3 +165,29 @@ test('the count stops at its limit: past it the total is the limit and says it i
     const exact = await reads.listPeople(world.north, { status: 'open' });
     assert.deepEqual([exact.total, exact.totalExact], [3, true], 'exactly the limit is exact');
   }));
+
+test('the count equals the list for every actor and filter (shared, created, council and health body visibility, each person once)', () =>
+  withRegister(async (world) => {
+    const ids = await populate(world);
+    // Somerville (no duty) shared with the south council; Lovelace shared too, although the south cannot otherwise see her.
+    await world.register.shareCase(world.north, ids[3]!, { organisationId: orgs.south });
+    await world.register.shareCase(world.north, ids[0]!, { organisationId: orgs.south });
+    const filters = [{}, { status: 'open' }, { status: 'ended' }, { organisation: orgs.southIcb }, { organisation: orgs.north, status: 'open' }, { q: 'lovelace' }, { q: '9434765919' }];
+    const expected: Record<string, number[]> = {
+      // Created by the north, and its duties: everyone.
+      [orgs.north]: [5, 3, 1, 1, 3, 1, 1],
+      [orgs.northIcb]: [3, 2, 1, 0, 2, 1, 1],
+      [orgs.southIcb]: [1, 1, 0, 1, 1, 0, 0],
+      [orgs.south]: [2, 1, 0, 0, 1, 1, 1],
+    };
+    for (const [organisation, totals] of Object.entries(expected)) {
+      const ctx = contextFor(organisation);
+      for (const [i, filter] of filters.entries()) {
+        const label = `${organisation} ${JSON.stringify(filter)}`;
+        const page = await world.register.listPeople(ctx, { ...filter, pageSize: '200' });
+        assert.equal(page.people.length, totals[i], `${label}: listed`);
+        assert.equal(page.total, page.people.length, `${label}: counted as listed`);
+        assert.equal(new Set(page.people.map((p) => p.id)).size, page.people.length, `${label}: each person once`);
+      }
+    }
+  }));
