@@ -47,7 +47,9 @@ export const APP_NODE_FLAGS = ['--max-semi-space-size=8'];
 
 export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...APP_NODE_FLAGS, join(root, 'src', 'cli', 'main.ts'), 'serve'], {
+  // BENCH_APP_NODE_FLAGS adds flags for one run (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the app under load).
+  const extraFlags = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...APP_NODE_FLAGS, ...extraFlags, join(root, 'src', 'cli', 'main.ts'), 'serve'], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,6 +25,8 @@ import '../platform/http/fastify-types.ts';
 export interface BuildAppOptions {
   /** Extra routes (tests register deliberately broken or probing routes here). */
   extraRoutes?: (app: FastifyInstance, services: Services) => void | Promise<void>;
+  /** Re-read templates on every render (`npm run dev`); otherwise each is compiled once. */
+  reloadTemplates?: boolean;
 }
 
 export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -50,7 +52,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   setUpAuthentication(app, { db: services.db, sessionPolicy: services.auth.sessionPolicy });
   setUpAuthorisation(app);
   setUpCsrf(app);
-  await setUpViews(app, { navigation, watch: config.env === 'development', filters: { personNavigation } });
+  await setUpViews(app, { navigation, watch: options.reloadTemplates === true, filters: { personNavigation } });
   setUpCacheControl(app);
   setUpErrors(app, { navigation });
 

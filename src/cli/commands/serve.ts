@@ -18,8 +18,8 @@ async function isEmpty(services: Services): Promise<boolean> {
 
 export const command: CommandDefinition = {
   summary: 'Run the web server (migrates the database first)',
-  usage: 'aftercare serve [--seed-demo-if-empty]',
-  options: { 'seed-demo-if-empty': { type: 'boolean' } },
+  usage: 'aftercare serve [--seed-demo-if-empty] [--reload-templates]',
+  options: { 'seed-demo-if-empty': { type: 'boolean' }, 'reload-templates': { type: 'boolean' } },
   async run({ values }) {
     const config = loadConfigForCommand();
     if (!config) return 1;
@@ -36,7 +36,7 @@ export const command: CommandDefinition = {
         const { seedDemo } = await import('../../modules/register/demo/seed.ts');
         await seedDemo(services);
       }
-      app = await buildApp(services);
+      app = await buildApp(services, { reloadTemplates: values['reload-templates'] === true });
       startSweepSchedule(services.alerts, logger); // SWEEP_INTERVAL_MINUTES; off in tests
       await app.listen({ port: config.port, host: config.host });
       const where = database.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
