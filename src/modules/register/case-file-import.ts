@@ -20,6 +20,7 @@ import { validateCaseFile } from '../../domain/case-file/validate.ts';
 import * as map from './case-file-mapping.ts';
 import { contractSections, unstoredSectionIssues } from './case-references.ts';
 import { registerSectionStore, type ImportIds, type SectionStore } from './register-section-store.ts';
+import { forgetCachedOrganisations } from '../../platform/organisations/directory.ts';
 import { organisationsByCodes, organisationsByIds, personIdExists, personIdWithNhsNumber, staffByIds } from './repository.ts';
 import { organisationExt, people, staff } from './tables.ts';
 
@@ -80,6 +81,7 @@ export async function matchOrganisations(tx: DbOrTx, file: Pick<CaseFile, 'organ
   if (plan.rows.length > 0) {
     await tx.insert(organisations).values(plan.rows);
     if (plan.extRows.length > 0) await tx.insert(organisationExt).values(plan.extRows);
+    forgetCachedOrganisations();
   }
   return { organisationIds: plan.organisationIds, created: plan.rows.length, createdIds: plan.rows.map((row) => row.id) };
 }

@@ -7,10 +7,11 @@
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
-import type { CaseRows } from './repository.ts';
-import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, residences } from './tables.ts';
+import { personVisibleTo, type CaseRows } from './repository.ts';
+import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
 
 type Section = keyof CaseRows;
 
@@ -32,32 +33,76 @@ const names = Object.keys(sections) as Section[];
 /** The columns of each table as [property, column] pairs, once. */
 const columnsOf = new Map(names.map((name) => [name, Object.entries(getTableColumns(sections[name].table))]));
 
-/** A row of `json_agg` (keys are column names, values JSON) as the row Drizzle's select gives. */
-function fromJson(name: Section, json: Record<string, unknown>): Record<string, unknown> {
+/** A row of `json_agg` / `row_to_json` (keys are column names, values JSON) as the row Drizzle's select gives. */
+function fromJson(columns: [string, { name: string; mapFromDriverValue(value: unknown): unknown }][], json: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [property, column] of columnsOf.get(name) ?? []) {
+  for (const [property, column] of columns) {
     const value = json[column.name];
     row[property] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row;
 }
 
-function statement(personId: string): SQL {
+function sectionsSelect(personId: string): SQL {
   const parts = names.map((name) => {
     const { table, order } = sections[name];
     return sql`(select coalesce(json_agg(t order by ${sql.raw(order)}), '[]'::json) from ${table} t where t.person_id = ${personId}) as ${sql.identifier(name)}`;
   });
-  return sql`select ${sql.join(parts, sql`, `)}`;
+  return sql.join(parts, sql`, `);
+}
+
+function parsedJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+function caseRowsOf(result: Record<string, unknown> | undefined): CaseRows {
+  const rows = {} as Record<Section, Record<string, unknown>[]>;
+  for (const name of names) {
+    const list = (parsedJson(result?.[name]) ?? []) as Record<string, unknown>[];
+    const columns = columnsOf.get(name) ?? [];
+    rows[name] = list.map((json) => fromJson(columns, json));
+  }
+  return rows as unknown as CaseRows;
 }
 
 /** `loadCaseRows` in one statement: the same rows, in the same order. */
 export async function loadCaseRowsInOneStatement(db: DbOrTx, personId: string): Promise<CaseRows> {
-  const [result] = rowsOf<Record<Section, unknown>>(await db.execute(statement(personId)));
-  const rows = {} as Record<Section, Record<string, unknown>[]>;
-  for (const name of names) {
-    const value = result?.[name];
-    const list = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Record<string, unknown>[];
-    rows[name] = list.map((json) => fromJson(name, json));
-  }
-  return rows as unknown as CaseRows;
+  const [result] = rowsOf<Record<string, unknown>>(await db.execute(sql`select ${sectionsSelect(personId)}`));
+  return caseRowsOf(result);
+}
+
+const personColumns = Object.entries(getTableColumns(people));
+const staffColumns = Object.entries(getTableColumns(staff));
+
+/**
+ * The staff records the case names, as `staffByIds(referencedStaffIds(…))` finds them: allocated workers
+ * and the workers who signed off a duty's ending (kept in the ending's JSON), in id order.
+ */
+function referencedStaffSelect(personId: string): SQL {
+  return sql`(select coalesce(json_agg(s order by s.id), '[]'::json) from ${staff} s where s.id in (
+      select a.staff_id from ${allocations} a where a.person_id = ${personId}
+      union select d.ending->'localAuthoritySignOff'->>'staffId' from ${duties} d where d.person_id = ${personId}
+      union select d.ending->'healthBodySignOff'->>'staffId' from ${duties} d where d.person_id = ${personId})) as staff`;
+}
+
+/**
+ * The person, if `actor` may see them, with their register rows and the staff those rows name, in one
+ * statement: the visibility check is the `people` row's own WHERE (the same rule as `findVisiblePerson`),
+ * and the sections are read only when it passes. `undefined` when there is no such person or the actor may
+ * not see them.
+ */
+export async function loadVisibleCaseInOneStatement(
+  db: DbOrTx,
+  actor: Actor,
+  personId: string,
+): Promise<{ person: typeof people.$inferSelect; rows: CaseRows; staff: (typeof staff.$inferSelect)[] } | undefined> {
+  const visible = personVisibleTo(actor);
+  const [result] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select row_to_json(${people}) as person, ${sectionsSelect(personId)}, ${referencedStaffSelect(personId)}
+      from ${people} where ${people.id} = ${personId}${visible ? sql` and ${visible}` : sql``}`),
+  );
+  if (!result) return undefined;
+  const person = fromJson(personColumns, parsedJson(result.person) as Record<string, unknown>) as typeof people.$inferSelect;
+  const staffRows = ((parsedJson(result.staff) ?? []) as Record<string, unknown>[]).map((json) => fromJson(staffColumns, json) as typeof staff.$inferSelect);
+  return { person, rows: caseRowsOf(result), staff: staffRows };
 }

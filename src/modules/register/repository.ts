@@ -42,7 +42,7 @@ export function visiblePeople(actor: Actor): SQL | undefined {
  * The same rule for one person, written as correlated EXISTS so that the lookup touches only that person's
  * duties and shares (the IN form above suits lists, where PostgreSQL hashes the organisation's people once).
  */
-function personVisibleTo(actor: Actor): SQL | undefined {
+export function personVisibleTo(actor: Actor): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
@@ -370,15 +370,6 @@ export async function organisationExtsOf(db: DbOrTx, ids: readonly string[]): Pr
   if (ids.length === 0) return new Map();
   const rows = await db.select().from(organisationExt).where(inTextList(organisationExt.organisationId, ids));
   return new Map(rows.map((row) => [row.organisationId, row.ext]));
-}
-
-/**
- * Every organisation, with only what lists and forms show (not the CQC ratings' JSON or the timestamps):
- * every register page reads all of them (~250 with the reference data) for its filter.
- */
-export async function listOrganisations(db: DbOrTx) {
-  const { id, name, kind, code, nation, validFrom, validTo, successorId } = organisations;
-  return db.select({ id, name, kind, code, nation, validFrom, validTo, successorId }).from(organisations).orderBy(asc(organisations.name), asc(organisations.id));
 }
 
 export async function staffByIds(db: DbOrTx, ids: readonly string[]) {

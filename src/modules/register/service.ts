@@ -8,6 +8,7 @@ import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { exportCaseFile, readCaseFile, readCaseFiles } from './case-file-export.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
 import { importCaseFiles, type ImportOutcome } from './case-file-batch-import.ts';
+import { forgetCachedOrganisations } from '../../platform/organisations/directory.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { Detention, Organisation } from '../../domain/case-file/schema.ts';
@@ -68,8 +69,11 @@ export function createRegisterService(deps: RegisterServiceDeps) {
      * Imports many files in one transaction with a few statements a batch (`aftercare import`), each file
      * wholly in or wholly out as if imported alone: every file's outcome, in order.
      */
-    importCaseFiles: (ctx: ServiceContext, caseFiles: readonly unknown[]): Promise<ImportOutcome[]> =>
-      importCaseFiles(db, ctx, caseFiles, { stores, importOne: importAndTell, casesChanged }),
+    importCaseFiles: async (ctx: ServiceContext, caseFiles: readonly unknown[]): Promise<ImportOutcome[]> => {
+      const outcomes = await importCaseFiles(db, ctx, caseFiles, { stores, importOne: importAndTell, casesChanged });
+      if (outcomes.some((outcome) => outcome.ok && outcome.result.createdOrganisations > 0)) forgetCachedOrganisations();
+      return outcomes;
+    },
     exportCaseFile: (ctx: ServiceContext, personId: string): Promise<CaseFile> => db.transaction((tx) => exportCaseFile(tx, ctx, personId, stores)),
     /** The whole case file for the system's own use (alert recompute, the sweep): unaudited, unfiltered. */
     readCaseFile: (tx: DbOrTx, personId: string): Promise<CaseFile> => readCaseFile(tx, personId, stores),

@@ -17,12 +17,15 @@ import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts
 
 /**
  * The most statements one person page may issue, session and audit included (fixed: it must not grow with
- * the case). The JSON is the session, the visible-person check, the nine register tables in one statement
- * (case-rows-read.ts), staff, organisations and the audit insert: 6. The overview page issues the same 6:
- * its "what the law says" card is evaluated from the case the page has already read. (Until issue 8's
- * person-page work: 14 for the JSON, 42–44 for the page, which read the whole case file a second time.)
+ * the case). The JSON is the session, the visible person with the nine register tables and the staff they
+ * name in one statement (case-rows-read.ts) and the audit insert: 3 (organisations come from the per-process
+ * directory, read on the warm-up request; no BEGIN/COMMIT: a view is one read and its audit event). The
+ * overview page issues the same 3: its "what the law says" card is evaluated from the case the page has
+ * already read.
+ * (Until issue 8's person-page work: 14 for the JSON, 42–44 for the page, which read the whole case file a
+ * second time; then 6.)
  */
-const MAX_STATEMENTS = { json: 6, page: 6 };
+const MAX_STATEMENTS = { json: 3, page: 3 };
 
 let counting = false;
 let statements: string[] = [];
