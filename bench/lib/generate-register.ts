@@ -12,7 +12,7 @@
  * Each file is mapped to rows by the section stores the import uses (the register's, care records',
  * coordination's and complaints'), called with a recording transaction that keeps the rows each store
  * would insert instead of sending them; a batch's rows are then written table by table with
- * `bulkInsert` (unnest arrays) in one transaction. So the rows are exactly what `aftercare import` writes,
+ * `bulkInsert` (one JSON parameter a table) in one transaction. So the rows are exactly what `aftercare import` writes,
  * without its per-row round trips. Batches are generated, written and dropped in turn, so memory stays flat
  * at any size. Alerts are not computed here: the sweep scenario computes them.
  */
