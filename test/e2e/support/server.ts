@@ -7,11 +7,12 @@
  * named by a hash of today's date, the migrations and the demo data's code — and every file starts on a
  * copy of it: the same migrated, seeded database, still served by `serve --seed-demo-if-empty` (which
  * finds people and seeds nothing). A change to the migrations or the demo data makes a new template.
- * `E2E_FRESH_DB=1` always seeds from scratch.
+ * Files run side by side (`--test-concurrency`), so one builds it while the others wait for it (a lock
+ * folder beside it). `E2E_FRESH_DB=1` always seeds from scratch.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -50,7 +51,7 @@ function templateKey(): string {
 /** Runs `aftercare seed --demo` (migrate, then the demo seed) into a new folder and keeps it as the template. */
 async function buildTemplate(template: string): Promise<void> {
   for (const old of readdirSync(tmpdir())) {
-    if (old.startsWith('aftercare-e2e-template-')) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+    if (old.startsWith('aftercare-e2e-template-') && !old.startsWith(basename(template))) rmSync(join(tmpdir(), old), { recursive: true, force: true });
   }
   const building = mkdtempSync(join(tmpdir(), 'aftercare-e2e-building-'));
   const child = spawn(process.execPath, [join(root, 'src', 'cli', 'main.ts'), 'seed', '--demo'], {
@@ -73,6 +74,29 @@ async function buildTemplate(template: string): Promise<void> {
   }
 }
 
+/** A lock older than this is left by a build that was killed: it is taken over. */
+const STALE_BUILD_MS = 10 * 60_000;
+
+/** The template, built by this file unless another file is building it (then waits for that one). */
+async function ensureTemplate(template: string): Promise<void> {
+  const lock = `${template}.lock`;
+  while (!existsSync(template)) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_BUILD_MS) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (!existsSync(template)) await buildTemplate(template);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 export interface RunningServer {
   baseUrl: string;
   stop(): Promise<void>;
@@ -83,7 +107,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-'));
   if (template !== undefined) {
     try {
-      if (!existsSync(template)) await buildTemplate(template);
+      await ensureTemplate(template);
       cpSync(template, dataDir, { recursive: true, filter: (source) => basename(source) !== LOCK_FILE });
     } catch (error) {
       rmSync(dataDir, { recursive: true, force: true });
