@@ -1,9 +1,10 @@
 /**
  * `aftercare import FILE... [--batch N]`: imports case files (`aftercare.case-file/v1`) into the register,
  * each wholly or not at all, so a file that fails changes nothing (contract, "Commands and endpoints").
- * Files go in batches (`register.importCaseFiles`: one transaction a batch, a few statements a table, the
- * same outcome file by file as one transaction each). Every valid file is imported; each invalid one is
- * reported on stderr as `FILE: path: message` lines.
+ * Files go in batches (`register.importCaseFiles`: one transaction a batch, a few statements, the same
+ * outcome file by file as one transaction each), one batch read ahead so that it is checked while the one
+ * before is in the database. Every valid file is imported; each invalid one is reported on stderr as
+ * `FILE: path: message` lines.
  * Exit status: 0 when all were imported, 1 when any was refused, 2 on usage errors.
  */
 import { readFile } from 'node:fs/promises';
@@ -37,23 +38,39 @@ export const command: CommandDefinition = {
       if (organisation) ctx.actor = { ...ctx.actor, organisationId: organisation.id };
       let imported = 0;
       let refused = 0;
-      const started = performance.now();
-      for (let start = 0; start < positionals.length; start += batchSize) {
-        const names = positionals.slice(start, start + batchSize);
-        const read = await Promise.all(names.map(readCaseFileJson));
-        const parsed = read.flatMap((r) => ('input' in r ? [r.input] : []));
-        const outcomes = await services.register.importCaseFiles(ctx, parsed);
+      // What is reported of a file: imported, refused with its problems, or not read (why). Only that is kept
+      // while its batch is in the database, not the file itself.
+      const report = (names: readonly string[], unread: readonly (string | undefined)[], outcomes: readonly ImportOutcome[]) => {
         let next = 0;
-        read.forEach((r, i) => {
-          const file = names[i] as string;
-          const problems = 'input' in r ? problemsOf(file, outcomes[next++]) : [`${file}: ${r.reason}`];
+        names.forEach((file, i) => {
+          const reason = unread[i];
+          const problems = reason === undefined ? problemsOf(file, outcomes[next++]) : [`${file}: ${reason}`];
           if (problems.length === 0) imported++;
           else {
             refused++;
             for (const line of problems) console.error(line);
           }
         });
+      };
+      const started = performance.now();
+      // One batch ahead: the next batch is read and checked while the one before is in the database (the
+      // register runs them one after another, in order, and begins none after one that failed).
+      let previous: { names: string[]; unread: (string | undefined)[]; outcomes: Promise<ImportOutcome[]> } | undefined;
+      for (let start = 0; start < positionals.length; start += batchSize) {
+        const names = positionals.slice(start, start + batchSize);
+        const read = await Promise.all(names.map(readCaseFileJson));
+        const outcomes = services.register.importCaseFiles(
+          ctx,
+          read.flatMap((r) => ('input' in r ? [r.input] : [])),
+        );
+        const current = { names, unread: read.map((r) => ('reason' in r ? r.reason : undefined)), outcomes };
+        if (previous) {
+          outcomes.catch(() => {}); // should the batch before fail, this one is not begun: its failure is not a second error
+          report(previous.names, previous.unread, await previous.outcomes);
+        }
+        previous = current;
       }
+      if (previous) report(previous.names, previous.unread, await previous.outcomes);
       const seconds = (performance.now() - started) / 1000;
       logger.info({ files: positionals.length, imported, refused, seconds, filesPerSecond: positionals.length / seconds }, 'import finished');
       console.log(`Imported ${imported} case file${imported === 1 ? '' : 's'}${refused ? `; refused ${refused}` : ''}.`);

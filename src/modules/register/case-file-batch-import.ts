@@ -7,20 +7,26 @@
  * staff and users by id), and checks and matches the files in order in memory, as one file after another
  * would see the register: a file whose person id or NHS number is taken (also by an earlier file of the
  * batch) is refused with the same conflict, and an organisation or worker an earlier file created is
- * matched, not created again. The section stores are called with a recording transaction, so each table's
- * rows for the whole batch are written with one `unnest` insert (`bulkInsert`), the `case.import` events
- * likewise, then the case-change listeners run once for the batch (the alerts recomputed set-based).
+ * matched, not created again. The section stores are called with a recording transaction, so every table's
+ * rows for the whole batch and the `case.import` events are written with one statement (`bulkInsertAll`),
+ * then the case-change listeners run once for the batch (the alerts recomputed set-based).
  *
  * The writes run in a savepoint: should the database refuse any of them (a concurrent importer took an id
  * or an NHS number after the reads), it is rolled back and the batch's files are imported one by one, each
  * in a savepoint of its own through the single-file import, so a file is still wholly in or wholly out.
+ *
+ * Batches handed over for the same database run one after another, in the order given; a caller may hand
+ * over the next batch before the previous one has finished (`aftercare import` keeps one batch ahead). That
+ * batch's files are checked while the previous batch's writes are in the database (Node and PostgreSQL at
+ * work at once instead of in turn), and its transaction begins when the previous one has ended, so it sees
+ * what that batch wrote. Should the previous batch fail, this one is not begun.
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { auditRow } from '../../platform/audit/audit-trail.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
-import { bulkInsert } from '../../platform/db/bulk-insert.ts';
+import { bulkInsertAll } from '../../platform/db/bulk-insert.ts';
 import { inTextList } from '../../platform/db/in-list.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
@@ -129,6 +135,69 @@ async function planBatch(tx: DbOrTx, ctx: ServiceContext, files: readonly CaseFi
   return { outcomes, imported, tables, audit };
 }
 
+/** A batch's progress, which the batch after it waits on: its writes sent, then its transaction ended (false: it failed). */
+interface BatchProgress {
+  written: Promise<void>;
+  done: Promise<boolean>;
+}
+
+/** Per database, the batch handed over last (what the next one waits for). */
+const lastBatch = new WeakMap<Db, BatchProgress>();
+
+function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** Files checked between two turns of the event loop, so that the batch in the database gets its replies in between. */
+const CHECK_SLICE = 20;
+
+type Checked = { outcomes: (ImportOutcome | undefined)[]; checked: { index: number; file: CaseFile }[] };
+
+/** Each input checked alone, once the batch before has sent its writes (so while the database works on them), a slice at a time. */
+async function checkBatch(inputs: readonly unknown[], stores: readonly SectionStore[], previous: BatchProgress | undefined): Promise<Checked> {
+  const outcomes: (ImportOutcome | undefined)[] = inputs.map(() => undefined);
+  const checked: Checked['checked'] = [];
+  await previous?.written;
+  for (let index = 0; index < inputs.length; index++) {
+    if (index % CHECK_SLICE === 0) await new Promise(setImmediate);
+    try {
+      checked.push({ index, file: checkCaseFile(inputs[index], stores) });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      outcomes[index] = { ok: false, error };
+    }
+  }
+  return { outcomes, checked };
+}
+
+/** The checked files written in one transaction (`written` is told once the writes are sent); each file's outcome set. */
+async function writeBatch(db: Db, ctx: ServiceContext, { outcomes, checked }: Checked, stores: readonly SectionStore[], deps: BatchImportDeps, written: () => void) {
+  await db.transaction(async (tx) => {
+    const plan = await planBatch(tx, ctx, checked.map((c) => c.file), stores);
+    try {
+      await tx.transaction(async (savepoint) => {
+        const writing = bulkInsertAll(savepoint, [...plan.tables, [auditEvents, plan.audit]]);
+        written();
+        await writing;
+        await deps.casesChanged(savepoint, ctx, plan.imported);
+      });
+      checked.forEach(({ index }, i) => (outcomes[index] = plan.outcomes[i]));
+    } catch {
+      // The database refused the batch's writes: import file by file, each in a savepoint of its own.
+      for (const { index, file } of checked) {
+        try {
+          outcomes[index] = { ok: true, result: await tx.transaction((savepoint) => deps.importOne(savepoint, ctx, file)) };
+        } catch (error) {
+          if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+          outcomes[index] = { ok: false, error };
+        }
+      }
+    }
+  });
+}
+
 /**
  * Imports `inputs` (parsed JSON) in one transaction, each file wholly in or wholly out; the outcome of each
  * in order. Errors other than a file's validation or conflict (the database gone) are thrown, and then
@@ -137,38 +206,22 @@ async function planBatch(tx: DbOrTx, ctx: ServiceContext, files: readonly CaseFi
 export async function importCaseFiles(db: Db, ctx: ServiceContext, inputs: readonly unknown[], deps: BatchImportDeps): Promise<ImportOutcome[]> {
   assertAnyPermission(ctx.actor, 'case:write', 'register:import');
   const stores = [registerSectionStore, ...deps.stores];
-  const outcomes: (ImportOutcome | undefined)[] = inputs.map(() => undefined);
-  const checked: { index: number; file: CaseFile }[] = [];
-  inputs.forEach((input, index) => {
-    try {
-      checked.push({ index, file: checkCaseFile(input, stores) });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      outcomes[index] = { ok: false, error };
-    }
-  });
-  if (checked.length > 0) {
-    await db.transaction(async (tx) => {
-      const plan = await planBatch(tx, ctx, checked.map((c) => c.file), stores);
-      try {
-        await tx.transaction(async (savepoint) => {
-          for (const [table, rows] of plan.tables) await bulkInsert(savepoint, table, rows);
-          await bulkInsert(savepoint, auditEvents, plan.audit);
-          await deps.casesChanged(savepoint, ctx, plan.imported);
-        });
-        checked.forEach(({ index }, i) => (outcomes[index] = plan.outcomes[i]));
-      } catch {
-        // The database refused the batch's writes: import file by file, each in a savepoint of its own.
-        for (const { index, file } of checked) {
-          try {
-            outcomes[index] = { ok: true, result: await tx.transaction((savepoint) => deps.importOne(savepoint, ctx, file)) };
-          } catch (error) {
-            if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
-            outcomes[index] = { ok: false, error };
-          }
-        }
-      }
-    });
+  const previous = lastBatch.get(db);
+  const written = signal();
+  const done = signal<boolean>();
+  const progress = { written: written.promise, done: done.promise };
+  lastBatch.set(db, progress);
+  let finished = false;
+  try {
+    const batch = await checkBatch(inputs, stores, previous);
+    // Should the batch before have failed (the database gone), this one is not begun: nothing of it is kept.
+    if (previous && !(await previous.done)) throw new Error('The import stopped: the batch before this one failed');
+    if (batch.checked.length > 0) await writeBatch(db, ctx, batch, stores, deps, () => written.resolve());
+    finished = true;
+    return batch.outcomes as ImportOutcome[];
+  } finally {
+    written.resolve();
+    done.resolve(finished);
+    if (lastBatch.get(db) === progress) lastBatch.delete(db);
   }
-  return outcomes as ImportOutcome[];
 }

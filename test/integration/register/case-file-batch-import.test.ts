@@ -3,11 +3,14 @@
  * importing each file in its own transaction gives: the same rows, the same stored alerts, one `case.import`
  * event a file, every problem of an invalid file, conflicts with the register and with earlier files of the
  * batch, and organisations created once by code. When the database refuses the batch's writes, the files
- * are imported one by one in savepoints and still each wholly in or wholly out.
+ * are imported one by one in savepoints and still each wholly in or wholly out. Batches handed over together
+ * run in order, each seeing the one before, and none is begun after one that failed. On PostgreSQL, a person
+ * id another importer takes after the batch's reads makes the batch's one insert fail and fall back.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { createServices } from '../../../src/app/services.ts';
 import type { CaseFile } from '../../../src/domain/case-file/schema.ts';
 import { generateDemoCaseFiles } from '../../../src/demo/case-file-generator.ts';
@@ -19,15 +22,15 @@ import { systemContext } from '../../../src/platform/context.ts';
 import { rowsOf, type Db } from '../../../src/platform/db/client.ts';
 import { ConflictError, ValidationError } from '../../../src/platform/errors.ts';
 import { createLogger } from '../../../src/platform/logging.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createTestDatabase, usingPostgres } from '../../support/database.ts';
 import { testConfig } from '../../support/app.ts';
 
 const config = testConfig();
 
-async function withServices(work: (services: ReturnType<typeof createServices>, db: Db) => Promise<void>) {
+async function withServices(work: (services: ReturnType<typeof createServices>, db: Db, url?: string) => Promise<void>) {
   const database = await createTestDatabase();
   try {
-    await work(createServices({ db: database.db, config, logger: createLogger(config) }), database.db);
+    await work(createServices({ db: database.db, config, logger: createLogger(config) }), database.db, database.url);
   } finally {
     await database.close();
   }
@@ -135,3 +138,90 @@ test('when the database refuses the batch’s writes, each file is imported alon
     await database.close();
   }
 });
+
+test('batches handed over together run one after another, each seeing what the one before wrote', () =>
+  withServices(async (services, db) => {
+    const ctx = systemContext('batch-test');
+    const [a, b, c] = files('ahead-', 3) as [CaseFile, CaseFile, CaseFile];
+    const council = { id: 'ahead-council', name: 'Aheadshire Council', kind: 'local_authority' as const, code: 'E99999998' };
+    const withCouncil = (file: CaseFile, id: string, councilId: string): CaseFile => {
+      const copy = renamed(file, id);
+      copy.organisations = [...copy.organisations, { ...council, id: councilId }];
+      return copy;
+    };
+    // The second batch is handed over before the first has finished (as `aftercare import` does).
+    const first = services.register.importCaseFiles(ctx, [withCouncil(a, 'ahead-a', 'ahead-council')]);
+    const second = services.register.importCaseFiles(ctx, [renamed(b, 'ahead-a'), withCouncil(c, 'ahead-c', 'ahead-c-council')]);
+    const [inFirst, inSecond] = await Promise.all([first, second]);
+    assert.deepEqual(inFirst.map((o) => o.ok), [true]);
+    assert.deepEqual(inSecond.map((o) => (o.ok ? 'ok' : o.error.constructor.name)), ['ConflictError', 'ok'], 'the person id the first batch took is taken for the second');
+    const councils = await one<{ id: string }>(db, sql`select id from organisations where code = 'E99999998'`);
+    assert.deepEqual(councils.map((o) => o.id), ['ahead-council'], 'the second batch matched the council the first created');
+    const events = await one<{ person_id: string }>(db, sql`select person_id from audit_event where action = 'case.import' and person_id like 'ahead-%' order by id`);
+    assert.deepEqual(events.map((e) => e.person_id), ['ahead-a', 'ahead-c'], 'imported in the order handed over');
+  }));
+
+test('a batch handed over after one that failed is not begun', async () => {
+  const database = await createTestDatabase();
+  try {
+    const db = database.db;
+    const register = createRegisterService({
+      db,
+      sectionStores: [careRecordsSectionStore, coordinationSectionStore, complaintsSectionStore],
+      caseChanged: async () => {
+        throw new Error('the database went away');
+      },
+      casesChanged: async () => {
+        throw new Error('the database went away');
+      },
+    });
+    const [a, b] = files('stop-', 2) as [CaseFile, CaseFile];
+    const first = register.importCaseFiles(systemContext('batch-test'), [renamed(a, 'stop-a')]);
+    const second = register.importCaseFiles(systemContext('batch-test'), [renamed(b, 'stop-b')]);
+    await assert.rejects(first, /went away/);
+    await assert.rejects(second, /the batch before this one failed/);
+    const people = await one<{ id: string }>(db, sql`select id from people`);
+    assert.deepEqual(people, [], 'nothing of either batch is kept');
+  } finally {
+    await database.close();
+  }
+});
+
+test('a person id another importer takes after the batch’s reads: the batch falls back and that file is a conflict', { skip: usingPostgres() ? false : 'PostgreSQL only (a second connection)' }, () =>
+  withServices(async (services, db, url) => {
+    const [a, b, c] = files('race-', 3) as [CaseFile, CaseFile, CaseFile];
+    const other = new pg.Client({ connectionString: url });
+    const watcher = new pg.Client({ connectionString: url });
+    await other.connect();
+    await watcher.connect();
+    try {
+      // Another importer has written the person 'race-b' but not committed: the batch's reads do not see it.
+      await other.query('begin');
+      await other.query(`insert into people (id, given_name, family_name) values ('race-b', 'Other', 'Importer')`);
+      const importing = services.register.importCaseFiles(systemContext('batch-test'), [renamed(a, 'race-a'), renamed(b, 'race-b'), renamed(c, 'race-c')]);
+      // Once the batch's one insert statement waits on that person's key, the other importer commits.
+      for (let waited = 0; ; waited += 20) {
+        // (Read outside the open transaction, which would see one snapshot of pg_stat_activity.)
+        const { rows } = await watcher.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        if (Number(rows[0]?.n) > 0) break;
+        assert.ok(waited < 30_000, 'the batch’s writes wait on the other importer');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await other.query('commit');
+      const outcomes = await importing;
+      assert.deepEqual(outcomes.map((o) => (o.ok ? 'ok' : o.error.constructor.name)), ['ok', 'ConflictError', 'ok']);
+      const people = await one<{ id: string; given_name: string }>(db, sql`select id, given_name from people where id like 'race-%' order by id`);
+      assert.deepEqual(people, [
+        { id: 'race-a', given_name: a.person.givenName },
+        { id: 'race-b', given_name: 'Other' },
+        { id: 'race-c', given_name: c.person.givenName },
+      ]);
+      const audited = await one<{ person_id: string }>(db, sql`select person_id from audit_event where action = 'case.import' and person_id like 'race-%' order by id`);
+      assert.deepEqual(audited.map((e) => e.person_id), ['race-a', 'race-c'], 'the refused file is wholly out');
+      const rows = await one<{ n: number }>(db, sql`select count(*)::int as n from detentions where person_id = 'race-b'`);
+      assert.equal(Number(rows[0]?.n), 0);
+    } finally {
+      await other.end();
+      await watcher.end();
+    }
+  }));
