@@ -7,10 +7,14 @@
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { readCaseFile, readCaseFiles } from '../register/case-file-export.ts';
+import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 
 export type CaseFileSource = (tx: DbOrTx, personId: string) => Promise<CaseFile>;
-/** Many people's case files by person id, read set-based (`register.readCaseFiles`), for the sweep. */
-export type CaseFilesSource = (tx: DbOrTx, personIds: readonly string[]) => Promise<Map<string, CaseFile>>;
+/**
+ * Many people's case files by person id, read set-based (`register.readCaseFiles`), for the sweep; `range`:
+ * the ids are every person from its first to its last id (a sweep batch).
+ */
+export type CaseFilesSource = (tx: DbOrTx, personIds: readonly string[], range?: IdRange) => Promise<Map<string, CaseFile>>;
 
 export const readCaseFileUnaudited: CaseFileSource = (tx, personId) => readCaseFile(tx, personId);
-export const readCaseFilesUnaudited: CaseFilesSource = (tx, personIds) => readCaseFiles(tx, personIds);
+export const readCaseFilesUnaudited: CaseFilesSource = (tx, personIds, range) => readCaseFiles(tx, personIds, [], range);

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import { inTextList } from '../../platform/db/in-list.ts';
+import { pickedRowsByIds, type IdRange } from '../../platform/db/rows-by-ids.ts';
 import { COUNT_LIMIT, decodeCursor, encodeCursor, keysetCondition, keysetOrder, keysetSelect, sortKeyOf, type KeysetKey } from '../../platform/db/keyset.ts';
 import type { Alert } from '../../domain/rules/evaluation.ts';
 import { resolvedVisibility, visiblePeople } from '../register/repository.ts';
@@ -39,30 +40,35 @@ export async function storeEvaluatedAlerts(tx: DbOrTx, personId: string, alerts:
   return storeEvaluatedAlertsOfMany(tx, new Map([[personId, alerts]]), asOf, now);
 }
 
+/** What the comparison with an evaluation needs of a current stored alert (not when it was raised, nor its version). */
+const currentAlertsOfMany = pickedRowsByIds(storedAlerts, {
+  by: (t) => t.personId,
+  whereNull: (t) => [t.clearedAt],
+  orderBy: () => [], // the comparison is by key, so the order is not needed
+  pick: ['id', 'personId', 'ruleId', 'subjectKind', 'subjectId', 'severity', 'since', 'message'],
+});
+type CurrentRow = Awaited<ReturnType<typeof currentAlertsOfMany.read>>[number];
+
 /**
  * `storeEvaluatedAlerts` for many cases at once (the sweep): one read of their current alerts, one update
  * for every alert that clears, one insert for every alert raised; the rare changed alert is updated alone.
+ * `range`: the cases are every person from its first to its last id (a sweep batch).
  */
-export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: ReadonlyMap<string, readonly Alert[]>, asOf: string, now: Date): Promise<StoreResult> {
+export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: ReadonlyMap<string, readonly Alert[]>, asOf: string, now: Date, range?: IdRange): Promise<StoreResult> {
   const personIds = [...evaluated.keys()];
   if (personIds.length === 0) return { raised: 0, cleared: 0, updated: 0 };
-  const current = await tx
-    .select()
-    .from(storedAlerts)
-    .where(and(personIds.length === 1 ? eq(storedAlerts.personId, personIds[0] as string) : inTextList(storedAlerts.personId, personIds), isNull(storedAlerts.clearedAt)))
-    .orderBy(asc(storedAlerts.since), asc(storedAlerts.ruleId), asc(storedAlerts.subjectId));
-  const currentByPerson = new Map<string, StoredAlertRow[]>();
-  for (const row of current) {
+  const currentByPerson = new Map<string, CurrentRow[]>();
+  for (const row of await currentAlertsOfMany.read(tx, personIds, range)) {
     const own = currentByPerson.get(row.personId);
     if (own) own.push(row);
     else currentByPerson.set(row.personId, [row]);
   }
-  const diff = { clear: [] as StoredAlertRow[], update: [] as AlertDiff<StoredAlertRow>['update'], raise: [] as { personId: string; alert: Alert }[] };
+  const diff = { clear: [] as CurrentRow[], update: [] as AlertDiff<CurrentRow>['update'], raise: [] as { personId: string; alert: Alert }[] };
   for (const [personId, alerts] of evaluated) {
     const own = diffAlerts(currentByPerson.get(personId) ?? [], alerts);
-    diff.clear.push(...own.clear);
-    diff.update.push(...own.update);
-    diff.raise.push(...own.raise.map((alert) => ({ personId, alert })));
+    for (const row of own.clear) diff.clear.push(row);
+    for (const change of own.update) diff.update.push(change);
+    for (const alert of own.raise) diff.raise.push({ personId, alert });
   }
   if (diff.clear.length > 0) {
     await tx

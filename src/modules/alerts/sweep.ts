@@ -82,7 +82,10 @@ export async function runSweep(db: Db, recomputer: AlertRecomputer, options: Swe
         next = start + batchSize;
         const batch = personIds.slice(start, start + batchSize);
         const now = options.now ?? new Date();
-        const result = await db.transaction((tx) => recomputer.recomputeCases(tx, batch, asOf, now));
+        // A batch is every person from its first id to its last (the ids are all people, in id order), so its
+        // rows are read as index ranges (`IdRange`) rather than an index probe a person.
+        const range = { first: batch[0] as string, last: batch.at(-1) as string };
+        const result = await db.transaction((tx) => recomputer.recomputeCases(tx, batch, asOf, now, range));
         totals.raised += result.raised;
         totals.cleared += result.cleared;
         totals.updated += result.updated;

@@ -6,7 +6,8 @@ import type { CarePlan, Charge, PaymentOffer, Service } from '../../domain/case-
 import { compact } from '../register/case-file-mapping.ts';
 import type { carePlans, careServices, charges, paymentOffers } from './tables.ts';
 
-type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+/** A stored row as a case-file record needs it: its timestamps and version are not part of a case file. */
+type Row<T extends { $inferSelect: unknown }> = Omit<T['$inferSelect'], 'createdAt' | 'updatedAt' | 'version'>;
 type NewRow<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 

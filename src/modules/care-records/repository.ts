@@ -8,11 +8,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import * as registerMap from '../register/case-file-mapping.ts';
-import { byPerson } from '../register/repository.ts';
 import { ctos, duties, residences } from '../register/tables.ts';
 import * as map from './mapping.ts';
 import { carePlans, careServices, charges, paymentOffers } from './tables.ts';
-import { inTextList } from '../../platform/db/in-list.ts';
+import { rowsByIds, type IdRange } from '../../platform/db/rows-by-ids.ts';
+import type { CarePlan, Charge, PaymentOffer, Service } from '../../domain/case-file/schema.ts';
 
 export async function loadCareRecords(db: DbOrTx, personId: string) {
   const plans = await db.select().from(carePlans).where(eq(carePlans.personId, personId)).orderBy(asc(carePlans.createdAt), asc(carePlans.id));
@@ -28,25 +28,28 @@ export async function loadCareRecords(db: DbOrTx, personId: string) {
 }
 export type CareRecordRows = Awaited<ReturnType<typeof loadCareRecords>>;
 
-/** `loadCareRecords` for many people, one statement a table (the sweep), by person id, each in the same order. */
-export async function loadCareRecordsOfMany(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, CareRecordRows>> {
-  const ids = [...personIds];
-  if (ids.length === 0) return new Map();
-  const plans = byPerson(ids, await db.select().from(carePlans).where(inTextList(carePlans.personId, ids)).orderBy(asc(carePlans.createdAt), asc(carePlans.id)));
-  const services = byPerson(ids, await db.select().from(careServices).where(inTextList(careServices.personId, ids)).orderBy(asc(careServices.createdAt), asc(careServices.id)));
-  const chargeRows = byPerson(ids, await db.select().from(charges).where(inTextList(charges.personId, ids)).orderBy(asc(charges.from), asc(charges.id)));
-  const offers = byPerson(ids, await db.select().from(paymentOffers).where(inTextList(paymentOffers.personId, ids)).orderBy(asc(paymentOffers.offeredOn), asc(paymentOffers.id)));
-  return new Map(
-    ids.map((id) => [
-      id,
-      {
-        carePlans: (plans.get(id) ?? []).map((row) => ({ record: map.carePlanFromRow(row), version: row.version })),
-        services: (services.get(id) ?? []).map((row) => ({ record: map.serviceFromRow(row), version: row.version })),
-        charges: (chargeRows.get(id) ?? []).map((row) => ({ record: map.chargeFromRow(row), version: row.version })),
-        paymentOffers: (offers.get(id) ?? []).map((row) => ({ record: map.paymentOfferFromRow(row), version: row.version })),
-      },
-    ]),
-  );
+const auditColumns = ['createdAt', 'updatedAt', 'version'] as const;
+const readers = {
+  carePlans: rowsByIds(carePlans, { by: (t) => t.personId, orderBy: (t) => [t.createdAt, t.id], omit: auditColumns }),
+  services: rowsByIds(careServices, { by: (t) => t.personId, orderBy: (t) => [t.createdAt, t.id], omit: auditColumns }),
+  charges: rowsByIds(charges, { by: (t) => t.personId, orderBy: (t) => [t.from, t.id], omit: auditColumns }),
+  paymentOffers: rowsByIds(paymentOffers, { by: (t) => t.personId, orderBy: (t) => [t.offeredOn, t.id], omit: auditColumns }),
+};
+
+/**
+ * Many people's care records as case-file sections (the sweep), one statement a table, by person id (every
+ * id given): each person's records are `loadCareRecords`' records in its order, read without the timestamps
+ * and versions a case file does not hold, and without Drizzle's row mapping (`rowsByIds`).
+ */
+export async function careRecordSectionsOfMany(db: DbOrTx, personIds: readonly string[], range?: IdRange) {
+  const out = new Map<string, { carePlans: CarePlan[]; services: Service[]; charges: Charge[]; paymentOffers: PaymentOffer[] }>();
+  for (const id of personIds) out.set(id, { carePlans: [], services: [], charges: [], paymentOffers: [] });
+  if (personIds.length === 0) return out;
+  for (const row of await readers.carePlans.read(db, personIds, range)) out.get(row.personId)?.carePlans.push(map.carePlanFromRow(row));
+  for (const row of await readers.services.read(db, personIds, range)) out.get(row.personId)?.services.push(map.serviceFromRow(row));
+  for (const row of await readers.charges.read(db, personIds, range)) out.get(row.personId)?.charges.push(map.chargeFromRow(row));
+  for (const row of await readers.paymentOffers.read(db, personIds, range)) out.get(row.personId)?.paymentOffers.push(map.paymentOfferFromRow(row));
+  return out;
 }
 
 /** The register's records the care-records rules read: duties (with versions), CTOs, residences. */

@@ -8,7 +8,7 @@ import type { CaseFileSectionStore } from '../case-files/section-store.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import * as map from './mapping.ts';
-import { loadCareRecords, loadCareRecordsOfMany, type CareRecordRows } from './repository.ts';
+import { careRecordSectionsOfMany, loadCareRecords, type CareRecordRows } from './repository.ts';
 import { carePlans, careServices, charges, paymentOffers } from './tables.ts';
 
 export const careRecordSections = ['carePlans', 'services', 'charges', 'paymentOffers'] as const;
@@ -53,9 +53,8 @@ export const careRecordsSectionStore: CaseFileSectionStore = {
     return sectionsFromRecords(await loadCareRecords(tx, personId));
   },
 
-  async exportSectionsOfMany(tx, personIds) {
-    const rows = await loadCareRecordsOfMany(tx, personIds);
-    return new Map([...rows].map(([id, own]) => [id, sectionsFromRecords(own)]));
+  async exportSectionsOfMany(tx, personIds, range) {
+    return careRecordSectionsOfMany(tx, personIds, range);
   },
 
   referencedIds(sections) {

@@ -9,6 +9,7 @@
  */
 import type { ServiceContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 
 export type CaseFileSection = Exclude<keyof CaseFile, 'schema' | 'ext' | 'person' | 'organisations' | 'staff'>;
@@ -31,8 +32,10 @@ export interface CaseFileSectionStore {
   /**
    * The same for many people with a few set-based reads (the sweep reads its cases in batches), by person
    * id; each person's sections equal what `exportSections` gives. A store without it is read person by person.
+   * `range`, when given, says the ids are every person from its first to its last id (a sweep batch), so a
+   * read may scan that range of an index (`rowsByIds`).
    */
-  exportSectionsOfMany?(tx: DbOrTx, personIds: readonly string[]): Promise<Map<string, Partial<CaseFile>>>;
+  exportSectionsOfMany?(tx: DbOrTx, personIds: readonly string[], range?: IdRange): Promise<Map<string, Partial<CaseFile>>>;
   /** Organisation and staff ids the owned sections refer to, so an export holds exactly those. */
   referencedIds(sections: Partial<CaseFile>): { organisationIds: string[]; staffIds: string[] };
 }

@@ -8,7 +8,8 @@ import type { Complaint, OmbudsmanCase, Remedy } from '../../domain/case-file/sc
 import { compact } from '../register/case-file-mapping.ts';
 import type { complaintPoints, complaints, ombudsmanCases, ombudsmanRemedies } from './tables.ts';
 
-type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+/** A stored row as a case-file record needs it: its timestamps and version are not part of a case file. */
+type Row<T extends { $inferSelect: unknown }> = Omit<T['$inferSelect'], 'createdAt' | 'updatedAt' | 'version'>;
 type NewRow<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 type Ext = Record<string, unknown> | undefined;
 

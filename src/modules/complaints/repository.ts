@@ -11,6 +11,7 @@ import { people } from '../register/tables.ts';
 import { complaintFromRow, ombudsmanCaseFromRow } from './mapping.ts';
 import { complaintPoints, complaints, ombudsmanCases, ombudsmanRemedies } from './tables.ts';
 import { inTextList } from '../../platform/db/in-list.ts';
+import { rowsByIds, type IdRange } from '../../platform/db/rows-by-ids.ts';
 
 export interface Versioned<T> {
   record: T;
@@ -64,13 +65,39 @@ export async function ombudsmanCasesOf(db: DbOrTx, personId: string): Promise<Ve
   return casesWhere(db, eq(ombudsmanCases.personId, personId));
 }
 
-/** Complaints and Ombudsman cases of many people (the sweep), two statements each, by person id, each in the same order. */
-export async function complaintsAndCasesOfMany(db: DbOrTx, personIds: readonly string[]) {
-  const ids = [...personIds];
-  const out = new Map<string, { complaints: Complaint[]; ombudsmanCases: OmbudsmanCase[] }>(ids.map((id) => [id, { complaints: [], ombudsmanCases: [] }]));
-  if (ids.length === 0) return out;
-  for (const entry of await complaintsWhere(db, inTextList(complaints.personId, ids))) out.get(entry.personId)?.complaints.push(entry.record);
-  for (const entry of await casesWhere(db, inTextList(ombudsmanCases.personId, ids))) out.get(entry.personId)?.ombudsmanCases.push(entry.record);
+const auditColumns = ['createdAt', 'updatedAt', 'version'] as const;
+const complaintsOfMany = rowsByIds(complaints, { by: (t) => t.personId, orderBy: (t) => [t.receivedOn, t.id], omit: auditColumns });
+const pointsOfMany = rowsByIds(complaintPoints, { by: (t) => t.personId, orderBy: () => [], omit: auditColumns });
+const casesOfMany = rowsByIds(ombudsmanCases, { by: (t) => t.personId, orderBy: (t) => [t.finalDecisionOn, t.id], omit: auditColumns });
+const remediesOfMany = rowsByIds(ombudsmanRemedies, { by: (t) => t.personId, orderBy: () => [], omit: auditColumns });
+
+/** Rows grouped by their person and parent record, in their order. */
+function byParent<R extends { personId: string }>(rows: readonly R[], parent: (row: R) => string): Map<string, R[]> {
+  const grouped = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = `${row.personId}\u0000${parent(row)}`;
+    const own = grouped.get(key);
+    if (own) own.push(row);
+    else grouped.set(key, [row]);
+  }
+  return grouped;
+}
+
+/**
+ * Complaints and Ombudsman cases of many people (the sweep), four statements in all, by person id, each in
+ * `complaintsOf`' and `ombudsmanCasesOf`' order: without the timestamps and versions a case file does not
+ * hold, and without Drizzle's row mapping (`rowsByIds`).
+ */
+export async function complaintsAndCasesOfMany(db: DbOrTx, personIds: readonly string[], range?: IdRange) {
+  const out = new Map<string, { complaints: Complaint[]; ombudsmanCases: OmbudsmanCase[] }>();
+  for (const id of personIds) out.set(id, { complaints: [], ombudsmanCases: [] });
+  if (personIds.length === 0) return out;
+  const complaintRows = await complaintsOfMany.read(db, personIds, range);
+  const points = complaintRows.length > 0 ? byParent(await pointsOfMany.read(db, personIds, range), (p) => p.complaintId) : new Map();
+  for (const row of complaintRows) out.get(row.personId)?.complaints.push(complaintFromRow(row, points.get(`${row.personId}\u0000${row.id}`) ?? []));
+  const caseRows = await casesOfMany.read(db, personIds, range);
+  const remedies = caseRows.length > 0 ? byParent(await remediesOfMany.read(db, personIds, range), (r) => r.caseId) : new Map();
+  for (const row of caseRows) out.get(row.personId)?.ombudsmanCases.push(ombudsmanCaseFromRow(row, remedies.get(`${row.personId}\u0000${row.id}`) ?? []));
   return out;
 }
 

@@ -42,8 +42,8 @@ export const complaintsSectionStore: CaseFileSectionStore = {
     };
   },
 
-  async exportSectionsOfMany(tx, personIds) {
-    return complaintsAndCasesOfMany(tx, personIds);
+  async exportSectionsOfMany(tx, personIds, range) {
+    return complaintsAndCasesOfMany(tx, personIds, range);
   },
 
   /**

@@ -12,7 +12,6 @@ import { visiblePeople } from '../register/repository.ts';
 import { people } from '../register/tables.ts';
 import { sectionDefinitions, type CoordinationSection, type SectionRecord, type Versioned } from './sections.ts';
 import { actions, panelRequests, providerLocations } from './tables.ts';
-import { inTextList } from '../../platform/db/in-list.ts';
 
 type Row = { id: string; record: Record<string, unknown>; ext: Record<string, unknown> | null; version: number };
 
@@ -30,21 +29,6 @@ export async function listRecords<S extends CoordinationSection>(db: DbOrTx, sec
   const table = sectionDefinitions[section].table;
   const rows = (await db.select().from(table).where(eq(table.personId, personId)).orderBy(asc(table.createdAt), asc(table.id))) as Row[];
   return rows.map((row) => recordFromRow<S>(row));
-}
-
-/** `listRecords` for many people in one statement (the sweep), by person id, each in the same order. */
-export async function listRecordsOfMany<S extends CoordinationSection>(db: DbOrTx, section: S, personIds: readonly string[]): Promise<Map<string, Versioned<SectionRecord[S]>[]>> {
-  const table = sectionDefinitions[section].table;
-  const grouped = new Map<string, Versioned<SectionRecord[S]>[]>(personIds.map((id) => [id, []]));
-  if (personIds.length === 0) return grouped;
-  // Only what a record is made of: not the timestamps or index columns (mapping them was most of the sweep's Drizzle time here).
-  const rows = (await db
-    .select({ personId: table.personId, id: table.id, record: table.record, ext: table.ext, version: table.version })
-    .from(table)
-    .where(inTextList(table.personId, personIds))
-    .orderBy(asc(table.createdAt), asc(table.id))) as (Row & { personId: string })[];
-  for (const row of rows) grouped.get(row.personId)?.push(recordFromRow<S>(row));
-  return grouped;
 }
 
 export async function findRecord<S extends CoordinationSection>(db: DbOrTx, section: S, personId: string, id: string): Promise<Versioned<SectionRecord[S]>> {

@@ -8,8 +8,9 @@
 import type { Action, Appointment, CaseFile, Communication, Meeting, PanelRequest, PlacementSearch } from '../../domain/case-file/schema.ts';
 import type { CaseFileSectionStore, ImportIdMap } from '../case-files/section-store.ts';
 import { loadCoordinationRecords } from './case-reads.ts';
-import { insertRecords, listRecordsOfMany } from './repository.ts';
-import { coordinationSections, type CoordinationSection } from './sections.ts';
+import { insertRecords } from './repository.ts';
+import { coordinationSections, sectionDefinitions, type CoordinationSection } from './sections.ts';
+import { pickedRowsByIds } from '../../platform/db/rows-by-ids.ts';
 
 const withProvider = <T extends { providerId?: string }>(record: T, ids: ImportIdMap): T =>
   record.providerId === undefined ? record : { ...record, providerId: ids.organisation(record.providerId) };
@@ -31,6 +32,14 @@ function remap(file: CaseFile, ids: ImportIdMap): Record<CoordinationSection, re
 
 const stripVersion = ({ version: _version, ...record }: { version: number }) => record;
 
+/**
+ * Each section's rows of many people (the sweep): only what a record is made of (person, id, record, ext;
+ * not the timestamps, version or the index columns that copy the record's fields), in `listRecords`' order.
+ */
+const readers = Object.fromEntries(
+  coordinationSections.map((section) => [section, pickedRowsByIds(sectionDefinitions[section].table, { by: (t) => t.personId, orderBy: (t) => [t.createdAt, t.id], pick: ['personId', 'id', 'record', 'ext'] })]),
+) as Record<CoordinationSection, ReturnType<typeof pickedRowsByIds<(typeof sectionDefinitions)[CoordinationSection]['table'], 'personId' | 'id' | 'record' | 'ext'>>>;
+
 export const coordinationSectionStore: CaseFileSectionStore = {
   sections: coordinationSections,
 
@@ -46,34 +55,37 @@ export const coordinationSectionStore: CaseFileSectionStore = {
     return out as Partial<CaseFile>;
   },
 
-  async exportSectionsOfMany(tx, personIds) {
-    const out = new Map<string, Partial<Record<CoordinationSection, unknown[]>>>(personIds.map((id) => [id, {}]));
+  async exportSectionsOfMany(tx, personIds, range) {
+    const out = new Map<string, Record<CoordinationSection, object[]>>();
+    for (const id of personIds) out.set(id, { panelRequests: [], placementSearches: [], meetings: [], decisions: [], actions: [], communicationPlans: [], communications: [], appointments: [] });
     for (const section of coordinationSections) {
-      for (const [id, records] of await listRecordsOfMany(tx, section, personIds)) {
-        const own = out.get(id);
-        if (own) own[section] = records.map(stripVersion);
-      }
+      // The record as `recordFromRow` builds it, without the version: id, the stored shape, then ext.
+      for (const row of await readers[section].read(tx, personIds, range)) out.get(row.personId)?.[section].push(row.ext ? { id: row.id, ...row.record, ext: row.ext } : { id: row.id, ...row.record });
     }
-    return out as Map<string, Partial<CaseFile>>;
+    return out as unknown as Map<string, Partial<CaseFile>>;
   },
 
   referencedIds(sections) {
     const organisationIds = new Set<string>();
     const staffIds = new Set<string>();
-    for (const r of [...(sections.panelRequests ?? []), ...(sections.placementSearches ?? [])]) if (r.providerId) organisationIds.add(r.providerId);
+    for (const r of sections.panelRequests ?? []) if (r.providerId) organisationIds.add(r.providerId);
+    for (const r of sections.placementSearches ?? []) if (r.providerId) organisationIds.add(r.providerId);
     for (const a of sections.appointments ?? []) staffIds.add(a.staffId);
     for (const c of sections.communications ?? []) if (c.staffId) staffIds.add(c.staffId);
     // A Ref may name staff or an organisation; the export keeps those it can resolve among them.
-    const refIds = [
-      ...(sections.actions ?? []).map((a) => a.ownerId),
-      ...(sections.meetings ?? []).flatMap((m) => [...m.invited, ...m.attended]),
-      ...(sections.communications ?? []).flatMap((c) => c.with),
-      ...(sections.appointments ?? []).flatMap((a) => a.with),
-    ].filter((ref) => ref !== 'person');
-    for (const ref of refIds) {
-      staffIds.add(ref);
-      organisationIds.add(ref);
+    const ref = (id: string) => {
+      if (id === 'person') return;
+      staffIds.add(id);
+      organisationIds.add(id);
+    };
+    // Loops, not spread arrays: the sweep asks this of every case it reads.
+    for (const a of sections.actions ?? []) ref(a.ownerId);
+    for (const m of sections.meetings ?? []) {
+      for (const id of m.invited) ref(id);
+      for (const id of m.attended) ref(id);
     }
+    for (const c of sections.communications ?? []) for (const id of c.with) ref(id);
+    for (const a of sections.appointments ?? []) for (const id of a.with) ref(id);
     return { organisationIds: [...organisationIds], staffIds: [...staffIds] };
   },
 };

@@ -16,7 +16,8 @@ import type {
 } from '../../domain/case-file/schema.ts';
 import type { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
 
-type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+/** A stored row as a case-file record needs it: its timestamps and version are not part of a case file. */
+type Row<T extends { $inferSelect: unknown }> = Omit<T['$inferSelect'], 'createdAt' | 'updatedAt' | 'version'>;
 type NewRow<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Drops null and undefined fields, so a row reads back as the case-file record it was. */

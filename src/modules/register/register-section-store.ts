@@ -7,10 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { Duty } from '../../domain/case-file/schema.ts';
+import type { CaseFile, Duty } from '../../domain/case-file/schema.ts';
 import * as map from './case-file-mapping.ts';
 import { referencedOrganisationIds, referencedStaffIds } from './case-references.ts';
-import { loadCaseRows, loadCaseRowsOfMany, type CaseRows } from './repository.ts';
+import { loadCaseRows } from './repository.ts';
+import { loadCaseRowsOfMany, type CaseFileRows } from './case-rows-of-many.ts';
 import { allocations, contacts, ctos, detentions, disputes, duties, gpRegistrations, residences } from './tables.ts';
 
 // The store shape is the shared seam of src/modules/case-files/section-store.ts; these names stay for the register's callers.
@@ -27,7 +28,7 @@ function remapSignOffs(ending: Duty['ending'], staff: (id: string) => string): D
   return remapped;
 }
 
-function sectionsFromRows(rows: CaseRows) {
+function sectionsFromRows(rows: CaseFileRows) {
   return {
     contacts: rows.contacts.map(map.contactFromRow),
     detentions: rows.detentions.map(map.detentionFromRow),
@@ -76,9 +77,10 @@ export const registerSectionStore: SectionStore = {
     return sectionsFromRows(await loadCaseRows(tx, personId));
   },
 
-  async exportSectionsOfMany(tx, personIds) {
-    const rows = await loadCaseRowsOfMany(tx, personIds);
-    return new Map([...rows].map(([id, own]) => [id, sectionsFromRows(own)]));
+  async exportSectionsOfMany(tx, personIds, range) {
+    const out = new Map<string, Partial<CaseFile>>();
+    for (const [id, own] of await loadCaseRowsOfMany(tx, personIds, range)) out.set(id, sectionsFromRows(own));
+    return out;
   },
 
   referencedIds(sections) {

@@ -324,37 +324,6 @@ export async function loadCaseRows(db: DbOrTx, personId: string) {
 }
 export type CaseRows = Awaited<ReturnType<typeof loadCaseRows>>;
 
-/** Groups rows by their person, keeping their order. */
-export function byPerson<T extends { personId: string }>(personIds: readonly string[], rows: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>(personIds.map((id) => [id, []]));
-  for (const row of rows) grouped.get(row.personId)?.push(row);
-  return grouped;
-}
-
-/** `loadCaseRows` for many people in one statement a table (the sweep), by person id, each in the same order. */
-export async function loadCaseRowsOfMany(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, CaseRows>> {
-  const ids = [...personIds];
-  const empty: CaseRows = { contacts: [], detentions: [], ctos: [], residences: [], gpRegistrations: [], duties: [], disputes: [], allocations: [], shares: [] };
-  if (ids.length === 0) return new Map();
-  const tables = {
-    contacts: byPerson(ids, await db.select().from(contacts).where(inTextList(contacts.personId, ids)).orderBy(asc(contacts.createdAt), asc(contacts.id))),
-    detentions: byPerson(ids, await db.select().from(detentions).where(inTextList(detentions.personId, ids)).orderBy(asc(detentions.start), asc(detentions.id))),
-    ctos: byPerson(ids, await db.select().from(ctos).where(inTextList(ctos.personId, ids)).orderBy(asc(ctos.start), asc(ctos.id))),
-    residences: byPerson(ids, await db.select().from(residences).where(inTextList(residences.personId, ids)).orderBy(asc(residences.from), asc(residences.id))),
-    gpRegistrations: byPerson(ids, await db.select().from(gpRegistrations).where(inTextList(gpRegistrations.personId, ids)).orderBy(asc(gpRegistrations.from), asc(gpRegistrations.id))),
-    duties: byPerson(ids, await db.select().from(duties).where(inTextList(duties.personId, ids)).orderBy(asc(duties.start), asc(duties.id))),
-    disputes: byPerson(ids, await db.select().from(disputes).where(inTextList(disputes.personId, ids)).orderBy(asc(disputes.openedOn), asc(disputes.id))),
-    allocations: byPerson(ids, await db.select().from(allocations).where(inTextList(allocations.personId, ids)).orderBy(asc(allocations.from), asc(allocations.id))),
-    shares: byPerson(ids, await db.select().from(caseShares).where(inTextList(caseShares.personId, ids)).orderBy(asc(caseShares.organisationId))),
-  };
-  return new Map(
-    ids.map((id) => [
-      id,
-      Object.fromEntries(Object.entries(tables).map(([name, grouped]) => [name, grouped.get(id) ?? empty[name as keyof CaseRows]])) as CaseRows,
-    ]),
-  );
-}
-
 export async function organisationsByIds(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db.select().from(organisations).where(inTextList(organisations.id, ids)).orderBy(asc(organisations.id));

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { exportCaseFile, readCaseFile, readCaseFiles } from './case-file-export.ts';
+import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
 import { importCaseFiles, type ImportOutcome } from './case-file-batch-import.ts';
 import { forgetCachedOrganisations } from '../../platform/organisations/directory.ts';
@@ -78,7 +79,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     /** The whole case file for the system's own use (alert recompute, the sweep): unaudited, unfiltered. */
     readCaseFile: (tx: DbOrTx, personId: string): Promise<CaseFile> => readCaseFile(tx, personId, stores),
     /** Many people's whole case files with a few set-based reads (the sweep): unaudited, unfiltered, by person id. */
-    readCaseFiles: (tx: DbOrTx, personIds: readonly string[]): Promise<Map<string, CaseFile>> => readCaseFiles(tx, personIds, stores),
+    readCaseFiles: (tx: DbOrTx, personIds: readonly string[], range?: IdRange): Promise<Map<string, CaseFile>> => readCaseFiles(tx, personIds, stores, range),
     hasPeople: (): Promise<boolean> => anyPeople(db),
     /** Adds the organisations the register lacks (matched as an import matches them); returns how many were new. */
     ensureOrganisations: async (ctx: ServiceContext, organisations: Organisation[]): Promise<number> => {
