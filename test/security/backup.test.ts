@@ -17,7 +17,7 @@ import { createServices } from '../../src/app/services.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { systemContext } from '../../src/platform/context.ts';
 import { testConfig } from '../support/app.ts';
-import { usingPostgres } from '../support/database.ts';
+import { migratedDataDir, usingPostgres } from '../support/database.ts';
 import type { CaseFile } from '../../src/domain/case-file/schema.ts';
 
 const run = promisify(execFile);
@@ -54,7 +54,7 @@ async function exportAll(services: ReturnType<typeof createServices>, ids: strin
 
 test('backup, destroy, restore: every case file comes back the same', { skip: usingPostgres() ? 'the embedded database only (runs in the PGlite pass)' : false }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aftercare-backup-'));
-  const dataDir = join(dir, 'data');
+  const dataDir = await migratedDataDir('aftercare-backup-data-');
   const file = join(dir, 'backup.tar.gz');
   try {
     const ids = ['TC-01', 'TC-05', 'TC-12'];
@@ -92,5 +92,6 @@ test('backup, destroy, restore: every case file comes back the same', { skip: us
     assert.equal((await cli(['backup'], dataDir)).code, 2, 'usage error without a file');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -7,14 +7,18 @@
  * With TEST_DATABASE_URL set (an admin URL such as postgres://postgres@127.0.0.1:5432/postgres), each call
  * creates a fresh `aftercare_test_<random>` database on that server — cloned with `CREATE DATABASE … TEMPLATE`
  * from a migrated template database named by the same hash — and drops it at close.
+ *
+ * Tests that start `aftercare` commands on an embedded database in a folder take `migratedDataDir()`: a copy
+ * of a data folder migrated once per set of migrations (also kept in the temp folder), instead of each child
+ * process running initdb and the migrations.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { fromPglite, openPostgres, type Database, type Db, type Driver } from '../../src/platform/db/client.ts';
+import { fromPglite, openDatabase, openPostgres, type Database, type Db, type Driver } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrate.ts';
 
 export interface TestDatabase {
@@ -63,6 +67,46 @@ function migratedTemplate(): Promise<Blob> {
     return dump;
   })();
   return template;
+}
+
+const DATA_DIR_TEMPLATE = join(tmpdir(), `aftercare-test-datadir-${templateKey}`);
+let dataDirTemplate: Promise<string> | undefined;
+
+/**
+ * The migrated data folder (`DATA_DIR`, the embedded database in its `pglite/`), made once for a set of
+ * migrations the way `aftercare migrate` makes it: built under another name and renamed when complete (two
+ * processes may both build it; the first rename wins), so a template that exists is always whole.
+ */
+function migratedDataDirTemplate(): Promise<string> {
+  dataDirTemplate ??= (async () => {
+    if (existsSync(DATA_DIR_TEMPLATE)) return DATA_DIR_TEMPLATE;
+    const building = mkdtempSync(`${DATA_DIR_TEMPLATE}-building-`);
+    try {
+      const database = await openDatabase({ dataDir: building });
+      try {
+        await runMigrations(database.db);
+      } finally {
+        await database.close();
+      }
+      renameSync(building, DATA_DIR_TEMPLATE);
+    } catch (error) {
+      rmSync(building, { recursive: true, force: true });
+      if (!existsSync(DATA_DIR_TEMPLATE)) throw error; // else another process made it first
+    }
+    for (const old of readdirSync(tmpdir())) {
+      if (old.startsWith('aftercare-test-datadir-') && !old.includes(templateKey)) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+    }
+    return DATA_DIR_TEMPLATE;
+  })();
+  return dataDirTemplate;
+}
+
+/** A new folder (in the temp folder) holding an embedded database with every migration applied, for `DATA_DIR`. */
+export async function migratedDataDir(prefix = 'aftercare-'): Promise<string> {
+  const template = await migratedDataDirTemplate();
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(template, dataDir, { recursive: true, filter: (source) => !source.endsWith('aftercare.lock') });
+  return dataDir;
 }
 
 export function usingPostgres(): boolean {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../../../src/platform/db/client.ts';
 import { organisations } from '../../../../src/platform/organisations/tables.ts';
 import { users } from '../../../../src/platform/users/tables.ts';
-import { usingPostgres } from '../../../support/database.ts';
+import { migratedDataDir, usingPostgres } from '../../../support/database.ts';
 
 /** These exercise the embedded database only: the PostgreSQL pass would repeat them unchanged. */
 const embeddedOnly = { skip: usingPostgres() ? 'the embedded database only (runs in the PGlite pass)' : false };
@@ -48,8 +48,7 @@ test('migrate applies migrations once; a configuration error names the variable 
 });
 
 test('user add creates a user with a hashed password; bad input is named and writes nothing', embeddedOnly, async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-cli-'));
-  assert.equal(cli(['migrate'], embedded(dataDir)).status, 0);
+  const dataDir = await migratedDataDir('aftercare-cli-');
   const setup = await openDatabase({ dataDir });
   await setup.db.insert(organisations).values({ id: 'la-n', name: 'Northshire Council', kind: 'local_authority', code: 'E10000999' });
   await setup.close();

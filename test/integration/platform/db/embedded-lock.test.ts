@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../../src/platform/db/client.ts';
 import { acquireEmbeddedLock, DatabaseLockedError } from '../../../../src/platform/db/embedded-lock.ts';
-import { usingPostgres } from '../../../support/database.ts';
+import { migratedDataDir, usingPostgres } from '../../../support/database.ts';
 
 /** These exercise the embedded database only: the PostgreSQL pass would repeat them unchanged. */
 const embeddedOnly = { skip: usingPostgres() ? 'the embedded database only (runs in the PGlite pass)' : false };
@@ -14,7 +14,7 @@ const embeddedOnly = { skip: usingPostgres() ? 'the embedded database only (runs
 const freshDir = () => mkdtempSync(join(tmpdir(), 'aftercare-lock-'));
 
 test('a second opener of the embedded database is refused with one clear line', embeddedOnly, async () => {
-  const dataDir = freshDir();
+  const dataDir = await migratedDataDir('aftercare-lock-');
   const first = await openDatabase({ dataDir });
   try {
     await assert.rejects(openDatabase({ dataDir }), (error: unknown) => {
