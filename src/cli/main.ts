@@ -5,6 +5,10 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.ts';
+import { resolveDrizzleImportsDirectly } from '../platform/module-resolution.ts';
+
+// Before any command loads the database layer: ~0.5 s of start-up and ~200 MB of peak RSS less (module-resolution.ts).
+resolveDrizzleImportsDirectly();
 
 export interface CommandArguments {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
