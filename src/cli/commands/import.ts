@@ -63,11 +63,11 @@ export const command: CommandDefinition = {
           ctx,
           read.flatMap((r) => ('input' in r ? [r.input] : [])),
         );
+        // Its failure is thrown where it is awaited (below, or after the next batch is read), not while pending;
+        // should the batch before fail, this one is not begun and its failure is not a second error.
+        outcomes.catch(() => {});
         const current = { names, unread: read.map((r) => ('reason' in r ? r.reason : undefined)), outcomes };
-        if (previous) {
-          outcomes.catch(() => {}); // should the batch before fail, this one is not begun: its failure is not a second error
-          report(previous.names, previous.unread, await previous.outcomes);
-        }
+        if (previous) report(previous.names, previous.unread, await previous.outcomes);
         previous = current;
       }
       if (previous) report(previous.names, previous.unread, await previous.outcomes);
