@@ -43,6 +43,7 @@ const EXEMPT: Record<string, string> = {
   'caseWriter.addListener': 'wiring, at start-up',
   'alerts.sweep': 'recomputes derived alerts for the passage of time (system, no user change); sweep.test.ts',
   'alerts.recomputeCase': 'recomputes derived alerts; the sweep’s and the listener’s work',
+  'alerts.recomputeCases': 'recomputes derived alerts of a batch of cases: the sweep’s work (in a sweep worker thread)',
   'alerts.onCaseChanged': 'the case-change listener, inside the audited change',
   'alerts.onCasesChanged': 'the case-change listener for a batch of imported files, inside their audited import',
   'interop.loadOrganisations': 'bulk reference data: one organisations.load event per load (interop.test.ts)',

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../platform/context.ts';
 
 import type { Db } from '../../platform/db/client.ts';
+import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { assertPermission } from '../../platform/permissions.ts';
@@ -245,6 +246,8 @@ export function createAlertsService(deps: AlertsServiceDeps) {
     sweep: (options: SweepOptions): Promise<SweepResult> => runSweep(db, recomputer, options),
     /** Recomputes one case now, in its own transaction (after a write that bypassed the case writer). */
     recomputeCase: (personId: string, asOf: string, now = new Date()) => db.transaction((tx) => recomputer.recomputeCase(tx, personId, asOf, now)),
+    /** Recomputes a batch of cases in its own transaction: what the sweep does with each batch (and a sweep worker thread with those it is handed). */
+    recomputeCases: (personIds: readonly string[], asOf: string, now = new Date(), range?: IdRange) => db.transaction((tx) => recomputer.recomputeCases(tx, personIds, asOf, now, range)),
     /** Register with the shared case writer: `caseWriter.addListener(services.alerts.onCaseChanged)`. */
     onCaseChanged: recomputer.onCaseChanged,
     /** Its batch form: `caseWriter.addListener(alerts.onCaseChanged, alerts.onCasesChanged)`. */

@@ -9,10 +9,17 @@
  * holds no long transaction and a failure loses one batch at most (on PostgreSQL a few batches run at once, so
  * a failure stops the sweep after the batches in flight). Running it twice for the same date
  * changes nothing the second time (stored alerts already equal the evaluation).
+ *
+ * Batches are recomputed in this thread and, when the caller gives a `runner`, also by worker threads that
+ * read, evaluate and store batches on connections of their own (`src/app/sweep-workers.ts`: `aftercare
+ * sweep --workers N` on PostgreSQL), so that the sweep's Node work can use more cores. The lock, the list of
+ * cases and the handing out of batches stay here either way.
  */
 import pg from 'pg';
 import type { Db } from '../../platform/db/client.ts';
 import type { AlertRecomputer } from './recompute.ts';
+import type { StoreResult } from './repository.ts';
+import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 import { visiblePersonIds } from './repository.ts';
 import { systemActor } from '../../platform/context.ts';
 
@@ -24,12 +31,30 @@ export interface SweepProgress {
   total: number;
 }
 
+/** Recomputes batches somewhere other than this process's own pool (worker threads). */
+export interface SweepRunner {
+  /** As `recomputeCases` in a transaction of its own: read the cases, evaluate them as of `asOf`, store the difference. */
+  recompute(personIds: readonly string[], asOf: string, now: Date, range: IdRange): Promise<StoreResult>;
+  /** Batches in flight in the runner at once (besides those recomputed in this thread). */
+  concurrency: number;
+  /** Called once every batch has settled. */
+  close(): Promise<void>;
+}
+
 export interface SweepOptions {
   asOf: string;
   now?: Date;
   batchSize?: number;
-  /** Batches in flight at once on PostgreSQL, each a transaction on its own pooled connection (default 4; 1 on the embedded database). */
+  /**
+   * Batches in flight at once in this thread on PostgreSQL, each a transaction on its own pooled connection
+   * (default 4, or 2 beside a runner's; 1 on the embedded database).
+   */
   concurrency?: number;
+  /**
+   * Given the number of cases, a runner to recompute batches beside this thread (started once the lock is
+   * held), or undefined to recompute them all here.
+   */
+  runner?: (cases: number) => Promise<SweepRunner | undefined>;
   onProgress?: (progress: SweepProgress) => void;
 }
 
@@ -65,27 +90,38 @@ async function withSweepLock(db: Db, work: () => Promise<SweepResult>): Promise<
 }
 
 export async function runSweep(db: Db, recomputer: AlertRecomputer, options: SweepOptions): Promise<SweepResult> {
+  // A batch's reads are ~25 statements, so one connection spends much of its time waiting on round trips:
+  // several batches in flight keep the database and the evaluator busy (docs/performance.md).
   const { asOf, batchSize = 500, onProgress } = options;
-  // A case's reads are ~30 short statements, so one connection spends most of its time waiting on round
-  // trips: several batches in flight keep the database and the evaluator busy (docs/performance.md).
   const onPostgres = (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
-  const concurrency = onPostgres ? Math.max(1, options.concurrency ?? 4) : 1;
   return withSweepLock(db, async () => {
     const personIds = await visiblePersonIds(db, systemActor());
+    const runner = await options.runner?.(personIds.length);
+    try {
+      return await sweepBatches(personIds, runner);
+    } finally {
+      await runner?.close();
+    }
+  });
+
+  async function sweepBatches(personIds: string[], runner: SweepRunner | undefined): Promise<SweepResult> {
+    // A batch is every person from its first id to its last (the ids are all people, in id order), so its
+    // rows are read as index ranges (`IdRange`) rather than an index probe a person.
+    type Recompute = (batch: string[], now: Date, range: IdRange) => Promise<StoreResult>;
+    const here: Recompute = (batch, now, range) => db.transaction((tx) => recomputer.recomputeCases(tx, batch, asOf, now, range));
+    const lanes: Recompute[] = Array.from({ length: onPostgres ? Math.max(1, options.concurrency ?? (runner ? 2 : 4)) : 1 }, () => here);
+    if (runner) for (let i = 0; i < runner.concurrency; i++) lanes.push((batch, now, range) => runner.recompute(batch, asOf, now, range));
     const totals = { raised: 0, cleared: 0, updated: 0 };
     let done = 0;
     let next = 0;
     let failed = false;
     onProgress?.({ done: 0, total: personIds.length });
-    const worker = async () => {
+    const lane = async (recompute: Recompute) => {
       for (let start = next; start < personIds.length && !failed; start = next) {
         next = start + batchSize;
         const batch = personIds.slice(start, start + batchSize);
         const now = options.now ?? new Date();
-        // A batch is every person from its first id to its last (the ids are all people, in id order), so its
-        // rows are read as index ranges (`IdRange`) rather than an index probe a person.
-        const range = { first: batch[0] as string, last: batch.at(-1) as string };
-        const result = await db.transaction((tx) => recomputer.recomputeCases(tx, batch, asOf, now, range));
+        const result = await recompute(batch, now, { first: batch[0] as string, last: batch.at(-1) as string });
         totals.raised += result.raised;
         totals.cleared += result.cleared;
         totals.updated += result.updated;
@@ -93,10 +129,10 @@ export async function runSweep(db: Db, recomputer: AlertRecomputer, options: Swe
         onProgress?.({ done, total: personIds.length });
       }
     };
-    // Every worker settles before the lock is released; the first failure stops the others taking new batches.
+    // Every lane settles before the lock is released; the first failure stops the others taking new batches.
     const settled = await Promise.allSettled(
-      Array.from({ length: concurrency }, () =>
-        worker().catch((error: unknown) => {
+      lanes.map((recompute) =>
+        lane(recompute).catch((error: unknown) => {
           failed = true;
           throw error;
         }),
@@ -105,5 +141,5 @@ export async function runSweep(db: Db, recomputer: AlertRecomputer, options: Swe
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
     return { status: 'done', asOf, cases: personIds.length, ...totals };
-  });
+  }
 }
