@@ -14,7 +14,7 @@ import pg from 'pg';
 import { generateDemoCaseFiles } from '../../src/demo/case-file-generator.ts';
 import { openPostgres } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrate.ts';
-import { benchAreas, benchOrganisations } from './generate-register.ts';
+import { benchAreas, benchOrganisations, freeNhsNumber } from './generate-register.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -149,10 +149,15 @@ export async function importScenario(serverUrl: string, options: { files: number
     const orgs = await benchOrganisations();
     const areas = benchAreas(orgs);
     const paths: string[] = [];
+    const nhsNumbers = new Set<string>();
     for (let first = 1; first <= options.files; first += 1_000) {
       const count = Math.min(1_000, options.files - first + 1);
       const files = generateDemoCaseFiles({ seed: options.seed + 1, people: count, firstPerson: first, asOf: options.asOf, sections: 'all', organisations: orgs, areas, idPrefix: 'imp-' });
       for (const file of files) {
+        // Unique within one call of the generator only: a repeat in a later thousand would be refused as taken.
+        const nhs = file.person.nhsNumber;
+        if (nhs && nhsNumbers.has(nhs)) file.person.nhsNumber = freeNhsNumber(nhs, nhsNumbers);
+        if (file.person.nhsNumber) nhsNumbers.add(file.person.nhsNumber);
         const path = join(folder, `${file.person.id}.json`);
         writeFileSync(path, JSON.stringify(file));
         paths.push(path);

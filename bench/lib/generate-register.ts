@@ -111,7 +111,7 @@ function recordingTx(rowsByTable: Map<PgTable, Record<string, unknown>[]>): DbOr
 }
 
 /** The next NHS number after `from` in the never-issued 999 range with a valid modulus-11 check digit and not in `used`. */
-function freeNhsNumber(from: string, used: Set<string>): string {
+export function freeNhsNumber(from: string, used: Set<string>): string {
   for (let n = Number(from.slice(0, 9)) + 1; ; n++) {
     if (n >= 1_000_000_000) n = 999_000_000;
     const digits = String(n);
