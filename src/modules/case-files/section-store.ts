@@ -36,6 +36,6 @@ export interface CaseFileSectionStore {
    * read may scan that range of an index (`rowsByIds`).
    */
   exportSectionsOfMany?(tx: DbOrTx, personIds: readonly string[], range?: IdRange): Promise<Map<string, Partial<CaseFile>>>;
-  /** Organisation and staff ids the owned sections refer to, so an export holds exactly those. */
+  /** Organisation and staff ids the owned sections refer to (an id may be named more than once), so an export holds exactly those. */
   referencedIds(sections: Partial<CaseFile>): { organisationIds: string[]; staffIds: string[] };
 }

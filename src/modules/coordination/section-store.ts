@@ -66,19 +66,19 @@ export const coordinationSectionStore: CaseFileSectionStore = {
   },
 
   referencedIds(sections) {
-    const organisationIds = new Set<string>();
-    const staffIds = new Set<string>();
-    for (const r of sections.panelRequests ?? []) if (r.providerId) organisationIds.add(r.providerId);
-    for (const r of sections.placementSearches ?? []) if (r.providerId) organisationIds.add(r.providerId);
-    for (const a of sections.appointments ?? []) staffIds.add(a.staffId);
-    for (const c of sections.communications ?? []) if (c.staffId) staffIds.add(c.staffId);
+    // Lists, not sets: the callers de-duplicate (the sweep asks this of every case it reads, ~100 ids a case).
+    const organisationIds: string[] = [];
+    const staffIds: string[] = [];
+    for (const r of sections.panelRequests ?? []) if (r.providerId) organisationIds.push(r.providerId);
+    for (const r of sections.placementSearches ?? []) if (r.providerId) organisationIds.push(r.providerId);
+    for (const a of sections.appointments ?? []) staffIds.push(a.staffId);
+    for (const c of sections.communications ?? []) if (c.staffId) staffIds.push(c.staffId);
     // A Ref may name staff or an organisation; the export keeps those it can resolve among them.
     const ref = (id: string) => {
       if (id === 'person') return;
-      staffIds.add(id);
-      organisationIds.add(id);
+      staffIds.push(id);
+      organisationIds.push(id);
     };
-    // Loops, not spread arrays: the sweep asks this of every case it reads.
     for (const a of sections.actions ?? []) ref(a.ownerId);
     for (const m of sections.meetings ?? []) {
       for (const id of m.invited) ref(id);
@@ -86,6 +86,6 @@ export const coordinationSectionStore: CaseFileSectionStore = {
     }
     for (const c of sections.communications ?? []) for (const id of c.with) ref(id);
     for (const a of sections.appointments ?? []) for (const id of a.with) ref(id);
-    return { organisationIds: [...organisationIds], staffIds: [...staffIds] };
+    return { organisationIds, staffIds };
   },
 };

@@ -112,29 +112,35 @@ export async function readCaseFiles(tx: DbOrTx, personIds: readonly string[], ot
   const organisationIds = new Set<string>(allStaff.map((s) => s.organisationId));
   for (const refs of referenced.values()) for (const id of refs.organisationIds) organisationIds.add(id);
   const { rows: allOrganisations, exts: organisationExts } = await organisationsWithSuccessorsOfMany(tx, [...organisationIds]);
-  const organisationFiles = new Map([...allOrganisations.values()].map((row) => [row.id, organisationFromRow(row, organisationExts.get(row.id))]));
-  // Each person's staff in the order of allStaff (staffByIds' order), found by id rather than by filtering every worker of the batch.
+  // The batch's staff (staffByIds' order, by id) and organisations (sorted by id, as withSuccessors gives
+  // them) each read once; a person's are found by position, so their lists keep that order with a sort of
+  // numbers. One organisation object serves every file that names it (the rules only read a file).
   const staffPosition = new Map(allStaff.map((s, i) => [s.id, i]));
+  const organisationRows = [...allOrganisations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const organisationPosition = new Map(organisationRows.map((row, i) => [row.id, i]));
+  const organisationFiles = organisationRows.map((row) => organisationFromRow(row, organisationExts.get(row.id)));
+  const byNumber = (a: number, b: number) => a - b;
   for (const person of personRows) {
     const refs = referenced.get(person.id) ?? { organisationIds: [], staffIds: [] };
-    const positions = [...new Set(refs.staffIds)].flatMap((id) => staffPosition.get(id) ?? []).sort((a, b) => a - b);
-    const staff = positions.map((i) => allStaff[i] as (typeof allStaff)[number]);
+    const staffAt = new Set<number>();
+    for (const id of refs.staffIds) {
+      const at = staffPosition.get(id);
+      if (at !== undefined) staffAt.add(at);
+    }
+    const staff = [...staffAt].sort(byNumber).map((i) => allStaff[i] as (typeof allStaff)[number]);
     // The same closure as withSuccessors, over the rows already read.
-    const named = new Set<string>();
-    let wanted = [...refs.organisationIds, ...staff.map((s) => s.organisationId)];
+    const named = new Set<number>();
+    const wanted = [...refs.organisationIds];
+    for (const s of staff) wanted.push(s.organisationId);
     while (wanted.length > 0) {
-      const next: string[] = [];
-      for (const id of wanted) {
-        if (named.has(id)) continue;
-        named.add(id);
-        const successor = allOrganisations.get(id)?.successorId;
-        if (successor) next.push(successor);
-      }
-      wanted = next;
+      const at = organisationPosition.get(wanted.pop() as string);
+      if (at === undefined || named.has(at)) continue;
+      named.add(at);
+      const successor = organisationRows[at]?.successorId;
+      if (successor) wanted.push(successor);
     }
     const file = files.get(person.id) as Record<string, unknown>;
-    // One organisation object for every file of the batch that names it (the rules only read a file).
-    file.organisations = [...named].filter((id) => allOrganisations.has(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => organisationFiles.get(id));
+    file.organisations = [...named].sort(byNumber).map((i) => organisationFiles[i]);
     file.staff = staff;
     if (person.caseFileExt) file.ext = person.caseFileExt;
   }
