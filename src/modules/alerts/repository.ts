@@ -82,7 +82,7 @@ export async function storeEvaluatedAlertsOfMany(tx: DbOrTx, evaluated: Readonly
       .set({ severity: alert.severity, since: alert.since, message: alert.message, version: sql`${storedAlerts.version} + 1` })
       .where(eq(storedAlerts.id, row.id));
   }
-  // One unnest insert however many are raised (the first sweep, a batch of imported files).
+  // One insert statement however many are raised (the first sweep, a batch of imported files).
   await bulkInsert(
     tx,
     storedAlerts,

@@ -77,12 +77,6 @@ function likePrefix(word: string): string {
   return `${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/**
- * visiblePeople()'s rule for the register list, with the organisations the actor answers for (its own and
- * those it succeeded) looked up first, so that the duty checks are plain `in (…)` lists. Written as correlated
- * EXISTS: the list walks its sort index and stops after a page of visible people (PostgreSQL hashes the duties
- * naming those organisations once), rather than matching each person against a materialised visible set.
- */
 /** The ids of the organisations `org` answers for (itself and every body it succeeded), looked up first so lists can use the duty indexes. */
 export async function organisationIdsAnsweredFor(db: DbOrTx, org: string): Promise<string[]> {
   return rowsOf<{ id: string }>(await db.execute(organisationsAnsweredFor(org))).map((row) => row.id);
