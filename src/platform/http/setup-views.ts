@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { hasPermission } from '../permissions.ts';
 import { registerFilters } from '../views/filters.ts';
+import { linearTrim } from '../views/trim-filter.ts';
 import type { RoutePermission } from './fastify-types.ts';
 import { ensureAnonymousCsrfToken } from './csrf-token.ts';
 
@@ -49,6 +50,7 @@ export async function setUpViews(app: FastifyInstance, options: ViewOptions): Pr
       throwOnUndefined: false,
       noCache: Boolean(options.watch),
       onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('trim', linearTrim(env.getFilter('trim') as (value: unknown) => unknown));
         registerFilters(env);
         for (const [name, filter] of Object.entries(options.filters ?? {})) env.addFilter(name, filter as (...args: unknown[]) => unknown);
       },
