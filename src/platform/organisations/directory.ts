@@ -3,7 +3,7 @@
  * minute. They are reference data (~250 rows: councils, ICBs, health boards, providers) that nearly every
  * page reads — the register filter lists them all, a person's page names those on the case — and reading
  * them was one of a person page's round trips and 244 mapped rows on every register page
- * (docs/performance.md, "Organisations in memory").
+ * (docs/performance.md, "Person page: 3 statements").
  *
  * Freshness: a change made through this process's services (reference data load, provider directory, a
  * case-file import creating one) forgets the cache when it is made; an id not held (created on another node)
