@@ -113,11 +113,15 @@ export function usingPostgres(): boolean {
   return Boolean(process.env.TEST_DATABASE_URL);
 }
 
+/** An in-memory PGlite with every migration applied, as the app's code has not touched it (not wrapped by fromPglite). */
+export async function migratedPglite(): Promise<PGlite> {
+  return PGlite.create({ loadDataDir: await migratedTemplate() });
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) return createPostgresTestDatabase(adminUrl);
-  const client = await PGlite.create({ loadDataDir: await migratedTemplate() });
-  const database: Database = fromPglite(client);
+  const database: Database = fromPglite(await migratedPglite());
   return { db: database.db, driver: 'pglite', close: database.close };
 }
 
