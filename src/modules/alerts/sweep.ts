@@ -10,18 +10,25 @@
  * a failure stops the sweep after the batches in flight). Running it twice for the same date
  * changes nothing the second time (stored alerts already equal the evaluation).
  *
+ * A sweep that raised or cleared alerts ends by analysing `stored_alerts`: the dashboards' and alerts list's
+ * plans depend on its statistics, and a first sweep fills the table from nothing. Left to autovacuum (off on
+ * some servers, minutes behind on others) the planner went on estimating ~2,000 open alerts among 397,873 and
+ * scanned them all for every dashboard: 241–414 ms a statement instead of 18 (docs/performance.md).
+ *
  * Batches are recomputed in this thread and, when the caller gives a `runner`, also by worker threads that
  * read, evaluate and store batches on connections of their own (`src/app/sweep-workers.ts`: `aftercare
  * sweep --workers N` on PostgreSQL), so that the sweep's Node work can use more cores. The lock, the list of
  * cases and the handing out of batches stay here either way.
  */
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { AlertRecomputer } from './recompute.ts';
 import type { StoreResult } from './repository.ts';
 import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 import { visiblePersonIds } from './repository.ts';
 import { systemActor } from '../../platform/context.ts';
+import { storedAlerts } from './tables.ts';
 
 /** The advisory lock key of the sweep (any fixed bigint; "s117" in ASCII). */
 export const SWEEP_LOCK_KEY = 0x73313137;
@@ -97,11 +104,14 @@ export async function runSweep(db: Db, recomputer: AlertRecomputer, options: Swe
   return withSweepLock(db, async () => {
     const personIds = await visiblePersonIds(db, systemActor());
     const runner = await options.runner?.(personIds.length);
+    let result: SweepResult;
     try {
-      return await sweepBatches(personIds, runner);
+      result = await sweepBatches(personIds, runner);
     } finally {
       await runner?.close();
     }
+    if (result.status === 'done' && result.raised + result.cleared > 0) await db.execute(sql`analyze ${storedAlerts}`);
+    return result;
   });
 
   async function sweepBatches(personIds: string[], runner: SweepRunner | undefined): Promise<SweepResult> {

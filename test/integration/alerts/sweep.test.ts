@@ -6,6 +6,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../src/platform/db/client.ts';
 import { SWEEP_LOCK_KEY, type SweepResult } from '../../../src/modules/alerts/sweep.ts';
 import { currentAlertsOf } from '../../../src/modules/alerts/repository.ts';
 import { usingPostgres } from '../../support/database.ts';
@@ -53,6 +55,25 @@ describe('the sweep', () => {
       await services.alerts.sweep({ asOf: '2023-02-01', now: NOW });
       const later = (await currentAlertsOf(services.db, file.person.id)).map((row) => row.ruleId);
       assert.ok(later.includes('no-aftercare-plan'));
+    });
+  });
+
+  it("leaves stored_alerts analysed when it raised or cleared alerts, so the dashboards' plans see its rows", async () => {
+    await withAlerts(async ({ services }) => {
+      const file = fixture('law/TC-04.json');
+      await services.register.importCaseFileAlone(systemAt(new Date('2023-01-11T09:00:00Z')), file);
+      const statistics = async () => {
+        const [row] = rowsOf<{ reltuples: number; stored: number }>(
+          await services.db.execute(sql`select (select reltuples from pg_class where relname = 'stored_alerts')::float8 as reltuples, (select count(*) from stored_alerts)::int as stored`),
+        );
+        return row!;
+      };
+      const before = await statistics();
+      assert.notEqual(before.reltuples, before.stored, 'the import left the statistics behind the table (nothing analysed it)');
+      const result = await services.alerts.sweep({ asOf: '2023-02-01', now: NOW });
+      assert.ok(result.status === 'done' && result.raised > 0);
+      const after = await statistics();
+      assert.equal(after.reltuples, after.stored);
     });
   });
 });
