@@ -24,16 +24,17 @@ import {
 } from './case-file-mapping.ts';
 import { referencedOrganisationIds } from './case-references.ts';
 import { loadVisibleCaseInOneStatement } from './case-rows-read.ts';
+import { listRegister } from './register-list.ts';
 import * as repository from './repository.ts';
 import { parseInput, today } from './use-case.ts';
 
-/** `countLimit`: where the register's count stops (`REGISTER_COUNT_LIMIT` unless given). */
+/** `countLimit`: where the register's count stops (`REGISTER_COUNT_LIMIT` of register-list.ts unless given). */
 export function createRegisterReads({ db, countLimit }: { db: Db; countLimit?: number }) {
   return {
     async listPeople(ctx: ServiceContext, rawQuery: unknown): Promise<RegisterPage> {
       assertPermission(ctx.actor, 'case:read');
       const query = parseInput(registerQuery, rawQuery);
-      const { rows, total, totalExact, page, nextCursor, previousCursor } = await repository.listRegister(db, ctx.actor, query, today(ctx), countLimit);
+      const { rows, total, totalExact, page, nextCursor, previousCursor } = await listRegister(db, ctx.actor, query, today(ctx), countLimit);
       return {
         people: rows.map((row) => ({
           id: row.id,

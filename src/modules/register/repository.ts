@@ -9,8 +9,6 @@ import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
-import type { RegisterQuery } from './api-schemas.ts';
-import { COUNT_LIMIT, decodeCursor, encodeCursor, keysetCondition, keysetOrder, keysetSelect, sortKeyOf, type KeysetKey } from '../../platform/db/keyset.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
 import { inTextList } from '../../platform/db/in-list.ts';
 
@@ -73,10 +71,6 @@ export async function anyPeople(db: DbOrTx): Promise<boolean> {
   return rows.length > 0;
 }
 
-function likePrefix(word: string): string {
-  return `${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** The ids of the organisations `org` answers for (itself and every body it succeeded), looked up first so lists can use the duty indexes. */
 export async function organisationIdsAnsweredFor(db: DbOrTx, org: string): Promise<string[]> {
   return rowsOf<{ id: string }>(await db.execute(organisationsAnsweredFor(org))).map((row) => row.id);
@@ -122,9 +116,10 @@ export async function resolvedVisibility(db: DbOrTx, actor: Actor, personId: SQL
  * The register list's visibility, in the two forms its two statements want: `filter`, correlated EXISTS on
  * `people` (the page walks the name index and stops after a page of visible people), and `idSet`, the
  * union of the organisation's own id sets (the count counts it without reading `people`). `undefined`:
- * no filter (the system); `false`: nobody (an actor without an organisation).
+ * no filter (the system); `false`: nobody (an actor without an organisation). The list is register-list.ts.
  */
-async function registerVisibility(db: DbOrTx, actor: Actor): Promise<{ filter: SQL; idSet: SQL } | undefined | false> {
+export type RegisterVisibility = { filter: SQL; idSet: SQL } | undefined | false;
+export async function registerVisibility(db: DbOrTx, actor: Actor): Promise<RegisterVisibility> {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return false;
@@ -138,164 +133,6 @@ async function registerVisibility(db: DbOrTx, actor: Actor): Promise<{ filter: S
   const filter = sql`(${people.createdByOrganisationId} = ${org} or ${byDuty}
     or exists (select 1 from ${caseShares} where ${caseShares.personId} = ${people.id} and ${caseShares.organisationId} = ${org}))`;
   return { filter, idSet: visibleIdSet(org, answeredFor) };
-}
-
-/** The search words or number of the register list, on `people`'s own columns (their indexes answer it). */
-function searchFilter(query: RegisterQuery): SQL[] {
-  const conditions: SQL[] = [];
-  const search = query.q?.trim();
-  if (search) {
-    const digits = search.replace(/[\s-]/g, '');
-    if (/^\d{10}$/.test(digits)) {
-      conditions.push(sql`${people.nhsNumber} = ${digits}`); // the whole number: the unique index answers it
-    } else if (/^\d{3,9}$/.test(digits)) {
-      conditions.push(sql`${people.nhsNumber} like ${likePrefix(digits)}`);
-    } else {
-      for (const word of search.split(/\s+/).slice(0, 4)) {
-        const pattern = likePrefix(word);
-        conditions.push(sql`(lower(${people.familyName}) like ${pattern} or lower(${people.givenName}) like ${pattern})`);
-      }
-    }
-  }
-  return conditions;
-}
-
-/** The register list's filters on a person's duties and allocations, on the column `personId` holds the person's id in. */
-function caseFilter(query: RegisterQuery, today: string, personId: SQL | AnyColumn): SQL[] {
-  const conditions: SQL[] = [];
-  if (query.organisation) {
-    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${personId}
-      and (${duties.localAuthorityId} = ${query.organisation} or ${duties.healthBodyId} = ${query.organisation}))`);
-  }
-  if (query.worker) {
-    conditions.push(sql`${personId} in (select ${allocations.personId} from ${allocations}
-      where ${allocations.staffId} = ${query.worker} and (${allocations.to} is null or ${allocations.to} > ${today}))`);
-  }
-  const open = sql`exists (select 1 from ${duties} where ${duties.personId} = ${personId} and (${duties.end} is null or ${duties.end} > ${today}))`;
-  if (query.status === 'open') conditions.push(open);
-  if (query.status === 'ended') {
-    conditions.push(sql`exists (select 1 from ${duties} where ${duties.personId} = ${personId})`, sql`not ${open}`);
-  }
-  return conditions;
-}
-
-/**
- * How many people the list holds, stopped after `limit`. Without a search the count walks the
- * organisation's id set (a few thousand index entries), not `people`; a search walks the name or NHS
- * number index and checks visibility person by person, as the page does.
- */
-async function countRegister(db: DbOrTx, visibility: Awaited<ReturnType<typeof registerVisibility>>, query: RegisterQuery, today: string, limit: number): Promise<number> {
-  const search = searchFilter(query);
-  let counted: SQL;
-  if (visibility === false) return 0;
-  if (visibility && search.length === 0) {
-    const where = and(...caseFilter(query, today, sql`visible.person_id`));
-    counted = sql`select 1 from (${visibility.idSet}) visible ${where ? sql`where ${where}` : sql``} limit ${limit}`;
-  } else {
-    const where = and(visibility ? visibility.filter : undefined, ...search, ...caseFilter(query, today, people.id));
-    counted = sql`select 1 from ${people} ${where ? sql`where ${where}` : sql``} limit ${limit}`;
-  }
-  const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${counted}) matching`));
-  return Number(rows[0]?.n ?? 0);
-}
-
-/**
- * Each sort's key, as a tuple of expressions sorted all one way, ending in the id so it is unique (ties in
- * the sort key are broken by id). "Nulls last" is the leading flag `x is null` (ascending) or `x is not null`
- * (descending) with the value coalesced, so a keyset comparison is one row comparison. The name order is the
- * expressions of `people_sort_name_idx`, so a keyset page walks that index from the cursor.
- */
-type SortKey = KeysetKey;
-const nullsLast = (value: SQL, missing: SQL, type: string, ascending: boolean): SortKey => ({
-  exprs: [ascending ? sql`(${value} is null)` : sql`(${value} is not null)`, sql`coalesce(${value}, ${missing})`],
-  types: ['boolean', type],
-});
-const withId = (key: SortKey): SortKey => ({ exprs: [...key.exprs, sql`${people.id}`], types: [...key.types, 'text'] });
-const sortKeys: Record<RegisterQuery['sort'], (ascending: boolean) => SortKey> = {
-  name: () => ({ exprs: [sql`lower(${people.familyName})`, sql`lower(${people.givenName})`, sql`${people.id}`], types: ['text', 'text', 'text'] }),
-  nhsNumber: (a) => withId(nullsLast(sql`${people.nhsNumber}`, sql`''`, 'text', a)),
-  dateOfBirth: (a) => withId(nullsLast(sql`${people.dateOfBirth}`, sql`'0001-01-01'::date`, 'date', a)),
-  dutyStart: (a) => withId(nullsLast(sql`latest.start`, sql`'0001-01-01'::date`, 'date', a)),
-  updated: () => ({ exprs: [sql`${people.updatedAt}`, sql`${people.id}`], types: ['timestamptz', 'text'] }),
-};
-
-/** The register's count stops here: counting every visible person of a large ICB costs a scan, and beyond it a number is not read. */
-export const REGISTER_COUNT_LIMIT = COUNT_LIMIT;
-
-export interface RegisterListRow {
-  id: string;
-  given_name: string;
-  family_name: string;
-  nhs_number: string | null;
-  date_of_birth: string | null;
-  open_duties: number;
-  latest_duty_start: string | null;
-  local_authority_id: string | null;
-  local_authority_name: string | null;
-  health_body_id: string | null;
-  health_body_name: string | null;
-  workers: { id: string; name: string }[] | string;
-}
-
-/**
- * One page of the register, the cursors either side of it, and the number of people matching (counted up to
- * `countLimit`, past which `totalExact` is false), all under the same visibility filter. With `after` or
- * `before` the page is found by keyset (a row comparison on the sort key from the cursor) instead of OFFSET,
- * so a page deep in a long register costs what page 1 costs.
- */
-export async function listRegister(db: DbOrTx, actor: Actor, query: RegisterQuery, today: string, countLimit = REGISTER_COUNT_LIMIT) {
-  const visibility = await registerVisibility(db, actor);
-  const where = visibility === false ? sql`false` : and(visibility?.filter, ...searchFilter(query), ...caseFilter(query, today, people.id));
-  const ascending = query.order === 'asc';
-  const key = sortKeys[query.sort](ascending);
-  const cursorText = query.before ?? query.after;
-  const backwards = query.before !== undefined;
-  const list = `register:${query.sort}:${query.order}`;
-  const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, list, key.exprs.length, backwards ? 'before' : 'after');
-  // Forwards on an ascending sort (or backwards on a descending one) wants the rows whose key is greater.
-  const greater = ascending !== backwards;
-  const keyset = cursor ? keysetCondition(key, cursor.key, greater) : undefined;
-  const pageWhere = and(where, keyset);
-  const whereSql = pageWhere ? sql`where ${pageWhere}` : sql``;
-  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
-  const page = await db.execute(sql`
-    select ${people.id} as id, ${people.givenName} as given_name, ${people.familyName} as family_name,
-      ${people.nhsNumber} as nhs_number, to_char(${people.dateOfBirth}, 'YYYY-MM-DD') as date_of_birth,
-      (select count(*)::int from ${duties} od where od.person_id = ${people.id} and (od."end" is null or od."end" > ${today})) as open_duties,
-      to_char(latest.start, 'YYYY-MM-DD') as latest_duty_start,
-      latest.local_authority_id, la.name as local_authority_name, latest.health_body_id, hb.name as health_body_name,
-      coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
-        from ${allocations} a join ${staff} s on s.id = a.staff_id
-        where a.person_id = ${people.id} and (a."to" is null or a."to" > ${today})), '[]'::json) as workers,
-      ${keysetSelect(key)} as sort_key
-    from ${people}
-    left join lateral (
-      select d.start, d.local_authority_id, d.health_body_id from ${duties} d where d.person_id = ${people.id}
-      order by (d."end" is null or d."end" > ${today}) desc, d.start desc, d.id limit 1
-    ) latest on true
-    left join ${organisations} la on la.id = latest.local_authority_id
-    left join ${organisations} hb on hb.id = latest.health_body_id
-    ${whereSql}
-    order by ${keysetOrder(key, greater)}
-    limit ${query.pageSize + 1} offset ${offset}`);
-  const fetched = rowsOf<RegisterListRow & { sort_key: unknown }>(page);
-  const more = fetched.length > query.pageSize;
-  const rows = fetched.slice(0, query.pageSize);
-  if (backwards) rows.reverse();
-  const pageNumber = cursor?.page ?? query.page;
-  const hasNext = backwards ? true : more;
-  const hasPrevious = backwards ? more : cursor !== undefined || query.page > 1;
-  const first = rows[0];
-  const last = rows.at(-1);
-  const n = await countRegister(db, visibility, query, today, countLimit + 1);
-  return {
-    rows: rows.map(({ sort_key: _key, ...row }) => row as RegisterListRow),
-    total: Math.min(n, countLimit),
-    totalExact: n <= countLimit,
-    page: pageNumber,
-    nextCursor: hasNext && last ? encodeCursor({ list, key: sortKeyOf(last.sort_key), page: pageNumber + 1 }) : null,
-    previousCursor: hasPrevious && first && pageNumber > 1 ? encodeCursor({ list, key: sortKeyOf(first.sort_key), page: pageNumber - 1 }) : null,
-  };
 }
 
 /**

@@ -116,8 +116,9 @@ test('keyset pages by cursor equal the whole list in every sort and order, with 
     for (let i = 0; i < 2; i++) await world.register.createPerson(world.north, { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-02-28' });
     for (const sort of ['name', 'nhsNumber', 'dateOfBirth', 'dutyStart', 'updated']) {
       for (const order of ['asc', 'desc']) {
-        for (const status of ['all', 'open']) {
-          const query = { sort, order, status };
+        for (const [status, q] of [['all', ''], ['open', ''], ['all', 'a'], ['open', 'lovelace']] as const) {
+          // With a search the page and count are one walk over the matches (register-list.ts `searchPage`).
+          const query = { sort, order, status, q };
           const whole = (await world.register.listPeople(world.north, { ...query, pageSize: '200' })).people.map((p) => p.id);
           const { forwards, backwards } = await walk(world, query);
           const label = JSON.stringify(query);
@@ -172,13 +173,16 @@ test('the count equals the list for every actor and filter (shared, created, cou
     // Somerville (no duty) shared with the south council; Lovelace shared too, although the south cannot otherwise see her.
     await world.register.shareCase(world.north, ids[3]!, { organisationId: orgs.south });
     await world.register.shareCase(world.north, ids[0]!, { organisationId: orgs.south });
-    const filters = [{}, { status: 'open' }, { status: 'ended' }, { organisation: orgs.southIcb }, { organisation: orgs.north, status: 'open' }, { q: 'lovelace' }, { q: '9434765919' }];
+    const filters = [
+      {}, { status: 'open' }, { status: 'ended' }, { organisation: orgs.southIcb }, { organisation: orgs.north, status: 'open' }, { q: 'lovelace' }, { q: '9434765919' },
+      { q: 'a' }, { q: 'a', status: 'open' }, { q: '943 476' }, { q: '999' }, { q: 'a', organisation: orgs.northIcb },
+    ];
     const expected: Record<string, number[]> = {
       // Created by the north, and its duties: everyone.
-      [orgs.north]: [5, 3, 1, 1, 3, 1, 1],
-      [orgs.northIcb]: [3, 2, 1, 0, 2, 1, 1],
-      [orgs.southIcb]: [1, 1, 0, 1, 1, 0, 0],
-      [orgs.south]: [2, 1, 0, 0, 1, 1, 1],
+      [orgs.north]: [5, 3, 1, 1, 3, 1, 1, 2, 2, 2, 1, 2],
+      [orgs.northIcb]: [3, 2, 1, 0, 2, 1, 1, 2, 2, 2, 0, 2],
+      [orgs.southIcb]: [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0],
+      [orgs.south]: [2, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1],
     };
     for (const [organisation, totals] of Object.entries(expected)) {
       const ctx = contextFor(organisation);
@@ -190,4 +194,58 @@ test('the count equals the list for every actor and filter (shared, created, cou
         assert.equal(new Set(page.people.map((p) => p.id)).size, page.people.length, `${label}: each person once`);
       }
     }
+  }));
+
+test('a search lists, in every sort and order, exactly the people of the whole list that match it', () =>
+  withRegister(async (world) => {
+    await populate(world);
+    for (let i = 0; i < 2; i++) await world.register.createPerson(world.north, { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-02-28' });
+    const all = (await world.register.listPeople(world.north, { pageSize: '200' })).people;
+    const searches: [string, (p: (typeof all)[number]) => boolean][] = [
+      ['a', (p) => /^a/i.test(p.givenName) || /^a/i.test(p.familyName)],
+      ['ada love', (p) => p.givenName === 'Ada' && p.familyName === 'Lovelace'],
+      ['943 476', (p) => p.nhsNumber?.startsWith('943476') === true],
+      ['9999', (p) => p.nhsNumber?.startsWith('9999') === true],
+    ];
+    for (const sort of ['name', 'nhsNumber', 'dateOfBirth', 'dutyStart', 'updated']) {
+      for (const order of ['asc', 'desc']) {
+        const whole = (await world.register.listPeople(world.north, { sort, order, pageSize: '200' })).people;
+        for (const [q, matches] of searches) {
+          const label = JSON.stringify({ sort, order, q });
+          const found = await world.register.listPeople(world.north, { sort, order, q, pageSize: '200' });
+          assert.deepEqual(found.people, whole.filter(matches), label);
+          assert.deepEqual([found.total, found.totalExact], [found.people.length, true], label);
+          // Offset pages of the search agree with its whole list.
+          const second = await world.register.listPeople(world.north, { sort, order, q, pageSize: '1', page: '2' });
+          assert.deepEqual(second.people, whole.filter(matches).slice(1, 2), `${label}: page 2 of 1`);
+        }
+      }
+    }
+  }));
+
+test('a search past the count limit says so, and pages it as the whole list does', () =>
+  withRegister(async (world) => {
+    await populate(world);
+    for (let i = 0; i < 3; i++) await world.register.createPerson(world.north, { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1990-02-28' });
+    const { createRegisterReads } = await import('../../../src/modules/register/register-reads.ts');
+    const reads = createRegisterReads({ db: world.db, countLimit: 3 });
+    const whole = (await world.register.listPeople(world.north, { q: 'a', pageSize: '200' })).people.map((p) => p.id);
+    assert.equal(whole.length, 5, 'four Ada Lovelaces and Alan Turing');
+    const pages: string[][] = [];
+    let page = await reads.listPeople(world.north, { q: 'a', pageSize: '2' });
+    for (;;) {
+      assert.deepEqual([page.total, page.totalExact], [3, false], `page ${page.page}`);
+      pages.push(page.people.map((p) => p.id));
+      if (!page.nextCursor) break;
+      page = await reads.listPeople(world.north, { q: 'a', pageSize: '2', after: page.nextCursor });
+    }
+    assert.deepEqual(pages.flat(), whole);
+    const back = await reads.listPeople(world.north, { q: 'a', pageSize: '2', before: page.previousCursor! });
+    assert.deepEqual(back.people.map((p) => p.id), pages[1]);
+    // Exactly the limit is exact, and its page is cut from the same walk.
+    const lovelaces = await createRegisterReads({ db: world.db, countLimit: 4 }).listPeople(world.north, { q: 'lovelace', pageSize: '3' });
+    assert.deepEqual([lovelaces.total, lovelaces.totalExact], [4, true]);
+    const allLovelaces = (await world.register.listPeople(world.north, { q: 'lovelace', pageSize: '200' })).people.map((p) => p.id);
+    assert.deepEqual(lovelaces.people.map((p) => p.id), allLovelaces.slice(0, 3));
+    assert.ok(lovelaces.nextCursor, 'a fourth on the next page');
   }));
