@@ -10,6 +10,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { personVisibleTo, type CaseRows } from './repository.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
 
@@ -98,8 +99,11 @@ export async function loadVisibleCaseInOneStatement(
 ): Promise<{ person: typeof people.$inferSelect; rows: CaseRows; staff: (typeof staff.$inferSelect)[] } | undefined> {
   const visible = personVisibleTo(actor);
   const [result] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select row_to_json(${people}) as person, ${sectionsSelect(personId)}, ${referencedStaffSelect(personId)}
-      from ${people} where ${people.id} = ${personId}${visible ? sql` and ${visible}` : sql``}`),
+    await executePrepared(
+      db,
+      sql`select row_to_json(${people}) as person, ${sectionsSelect(personId)}, ${referencedStaffSelect(personId)}
+      from ${people} where ${people.id} = ${personId}${visible ? sql` and ${visible}` : sql``}`,
+    ),
   );
   if (!result) return undefined;
   const person = fromJson(personColumns, parsedJson(result.person) as Record<string, unknown>) as typeof people.$inferSelect;

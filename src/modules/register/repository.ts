@@ -11,6 +11,7 @@ import { organisations } from '../../platform/organisations/tables.ts';
 import { users } from '../../platform/users/tables.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, organisationExt, people, residences, staff } from './tables.ts';
 import { inTextList } from '../../platform/db/in-list.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 
 /**
  * The organisation and every organisation it succeeded, however many mergers back (an ICB formed in 2026
@@ -73,7 +74,7 @@ export async function anyPeople(db: DbOrTx): Promise<boolean> {
 
 /** The ids of the organisations `org` answers for (itself and every body it succeeded), looked up first so lists can use the duty indexes. */
 export async function organisationIdsAnsweredFor(db: DbOrTx, org: string): Promise<string[]> {
-  return rowsOf<{ id: string }>(await db.execute(organisationsAnsweredFor(org))).map((row) => row.id);
+  return rowsOf<{ id: string }>(await executePrepared(db, organisationsAnsweredFor(org))).map((row) => row.id);
 }
 
 /**

@@ -52,7 +52,10 @@ export async function resumeSession(db: DbOrTx, id: string, now: Date, policy: S
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(sessions.idHash, idHash))
-    .limit(1);
+    .limit(1)
+    // Every signed-in request starts here: named, PostgreSQL parses and plans it once a connection (src/platform/db/prepared.ts).
+    .prepare('aftercare_resume_session')
+    .execute();
   if (!row) return undefined;
   const idleDeadline = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now.getTime() >= idleDeadline || now >= row.session.expiresAt || row.user.disabled) {
