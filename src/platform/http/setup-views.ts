@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import view from '@fastify/view';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { keepImportedMacros } from './nunjucks-exports.ts';
 import { hasPermission } from '../permissions.ts';
 import { registerFilters } from '../views/filters.ts';
 import { linearTrim } from '../views/trim-filter.ts';
@@ -42,6 +43,7 @@ export function navigationFor(request: FastifyRequest, items: readonly Navigatio
 }
 
 export async function setUpViews(app: FastifyInstance, options: ViewOptions): Promise<void> {
+  keepImportedMacros();
   await app.register(view, {
     engine: { nunjucks },
     templates: viewSearchPath,
