@@ -7,6 +7,7 @@ import type { CommandDefinition } from '../main.ts';
 import { buildApp } from '../../app/server.ts';
 import { createServices, type Services } from '../../app/services.ts';
 import { loadConfigForCommand, openDatabaseForCommand } from '../../platform/command-database.ts';
+import { limitHeapGrowth } from '../../platform/heap-growth.ts';
 import { createLogger } from '../../platform/logging.ts';
 import { users } from '../../platform/users/tables.ts';
 import { startSweepSchedule } from '../../modules/alerts/sweep-schedule.ts';
@@ -21,6 +22,7 @@ export const command: CommandDefinition = {
   usage: 'aftercare serve [--seed-demo-if-empty] [--reload-templates]',
   options: { 'seed-demo-if-empty': { type: 'boolean' }, 'reload-templates': { type: 'boolean' } },
   async run({ values }) {
+    limitHeapGrowth(); // a server's old generation grows 2x between major GCs, not V8's up to 4x
     const config = loadConfigForCommand();
     if (!config) return 1;
     const logger = createLogger(config);

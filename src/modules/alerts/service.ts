@@ -20,7 +20,7 @@ import { ALERTS_SCHEMA_ID, acknowledgeInput, type AlertsDocument, type ListedAle
 import type { CaseFile } from '../../domain/case-file/schema.ts';
 import { readCaseFilesUnaudited, readCaseFileUnaudited, type CaseFileSource, type CaseFilesSource } from './case-file-source.ts';
 import { createAlertRecomputer } from './recompute.ts';
-import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsVisibleTo, insertAcknowledgement, currentAlertCounts, storedAlertsPage, visiblePersonIds, type PagedStoredAlert } from './repository.ts';
+import { acknowledgementsOf, alertHistoryOf, currentAlertsOf, currentAlertsWithAcknowledgement, insertAcknowledgement, currentAlertCounts, storedAlertsPage, visiblePersonIds, type PagedStoredAlert } from './repository.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
 import type { AlertAcknowledgementRow, StoredAlertRow } from './tables.ts';
@@ -36,10 +36,12 @@ export interface AlertsServiceDeps {
 
 const severityRank = { high: 0, medium: 1, low: 2 } as const;
 
+/** Person, since, rule, subject, in code-unit order; no arrays a comparison (it runs ~80,000 times for 6,000 alerts). */
 function byPersonThenEngineOrder(a: ListedAlert, b: ListedAlert): number {
-  const keys = (x: ListedAlert) => [x.personId, x.since, x.id, x.subject.id];
-  const [ka, kb] = [keys(a), keys(b)];
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  if (a.personId !== b.personId) return a.personId < b.personId ? -1 : 1;
+  if (a.since !== b.since) return a.since < b.since ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.subject.id !== b.subject.id) return a.subject.id < b.subject.id ? -1 : 1;
   return 0;
 }
 
@@ -116,23 +118,20 @@ export function createAlertsService(deps: AlertsServiceDeps) {
       const last = shown.at(-1);
       return { ...whole, alerts: shown, nextCursor: rest.length > pageSize && last ? encodeCursor({ list, key: keyOf(last), page: (cursor?.page ?? 1) + 1 }) : null };
     }
+    if (date === today) {
+      // One statement (its own snapshot): the stored alerts with their acknowledgement, only the columns shown.
+      const rows = await currentAlertsWithAcknowledgement(db, ctx.actor, today);
+      return { schema: ALERTS_SCHEMA_ID, asOf: date, alerts: rows.map(listedFromPaged).sort(byPersonThenEngineOrder) };
+    }
     return db.transaction(async (tx) => {
-      let alerts: Omit<ListedAlert, 'acknowledged'>[];
-      let personIds: string[] | 'all';
-      if (date === today) {
-        const rows = await currentAlertsVisibleTo(tx, ctx.actor);
-        alerts = rows.map((row) => listedFromStored(row, false));
-        personIds = ctx.actor.kind === 'system' ? 'all' : [...new Set(rows.map((row) => row.personId))];
-      } else {
-        personIds = await visiblePersonIds(tx, ctx.actor);
-        alerts = [];
-        for (let start = 0; start < personIds.length; start += 500) {
-          const chunk = personIds.slice(start, start + 500);
-          const files = readCaseFiles ? await readCaseFiles(tx, chunk) : new Map<string, CaseFile>();
-          for (const personId of chunk) {
-            const evaluation = evaluate(files.get(personId) ?? (await readCaseFile(tx, personId)), date, rulesConfig);
-            for (const alert of evaluation.alerts) alerts.push({ personId, ...alert });
-          }
+      const personIds = await visiblePersonIds(tx, ctx.actor);
+      const alerts: Omit<ListedAlert, 'acknowledged'>[] = [];
+      for (let start = 0; start < personIds.length; start += 500) {
+        const chunk = personIds.slice(start, start + 500);
+        const files = readCaseFiles ? await readCaseFiles(tx, chunk) : new Map<string, CaseFile>();
+        for (const personId of chunk) {
+          const evaluation = evaluate(files.get(personId) ?? (await readCaseFile(tx, personId)), date, rulesConfig);
+          for (const alert of evaluation.alerts) alerts.push({ personId, ...alert });
         }
       }
       const acks = groupAcks(await acknowledgementsOf(tx, personIds));

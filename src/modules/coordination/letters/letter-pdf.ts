@@ -4,10 +4,11 @@
  * and read aloud, and large print (18 point body) when the person's communication needs ask for it. One
  * page per addressee, each addressed to them.
  */
-import PDFDocument from 'pdfkit';
 import type { Letter } from './letter-content.ts';
 
-export function letterPdf(letter: Letter): Promise<Buffer> {
+export async function letterPdf(letter: Letter): Promise<Buffer> {
+  // Loaded when a letter is first made: PDFKit and its fonts' code hold ~7 MB of heap that a server never making a PDF does not need.
+  const { default: PDFDocument } = await import('pdfkit');
   const large = letter.adjustments.largePrint;
   const body = large ? 18 : 12;
   const heading = large ? 22 : 15;

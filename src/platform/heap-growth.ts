@@ -1,0 +1,20 @@
+/**
+ * How far a server's old generation may grow between major GCs. After each mark-compact V8 sets the next
+ * limit at the live heap times a factor it picks from the GC's speed, up to 4 on a host with much memory; a
+ * loaded server promotes request garbage quickly (~2 MB a scavenge under `GET /health`), so with ~40 MB
+ * live the old generation filled to ~165 MB and its pages stayed resident. A factor of 2 keeps the peak RSS
+ * at 250,000 people under load at 256 MB instead of 414 (docs/performance.md, "App memory under load"),
+ * for more frequent major GCs (+0–15% CPU a request). It is a growth rate, not a cap: a large request still
+ * gets the heap it needs. `node --heap-growing-percent=N` (0: V8's own factor) overrides it; V8 does not
+ * accept the flag in NODE_OPTIONS, and it is read at every GC, so setting it here at start-up works.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+export const HEAP_GROWING_PERCENT = 100;
+
+/** Sets the growth rate unless node was started with its own; true when it set it. */
+export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
+  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  return true;
+}
