@@ -5,12 +5,13 @@
  * one `select`, in the order `loadCaseRows` gives, and each row is turned back into exactly the row Drizzle
  * would give (its columns' own `mapFromDriverValue`), so callers cannot tell the two apart (tested).
  */
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { executePrepared } from '../../platform/db/prepared.ts';
+import { fromJson, jsonColumnsOf, parsedJson } from '../../platform/db/json-rows.ts';
 import { personVisibleTo, type CaseRows } from './repository.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
 
@@ -32,17 +33,8 @@ const sections: Record<Section, { table: PgTable; order: string }> = {
 const names = Object.keys(sections) as Section[];
 
 /** The columns of each table as [property, column] pairs, once. */
-const columnsOf = new Map(names.map((name) => [name, Object.entries(getTableColumns(sections[name].table))]));
+const columnsOf = new Map(names.map((name) => [name, jsonColumnsOf(sections[name].table)]));
 
-/** A row of `json_agg` / `row_to_json` (keys are column names, values JSON) as the row Drizzle's select gives. */
-function fromJson(columns: [string, { name: string; mapFromDriverValue(value: unknown): unknown }][], json: Record<string, unknown>): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [property, column] of columns) {
-    const value = json[column.name];
-    row[property] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row;
-}
 
 function sectionsSelect(personId: string): SQL {
   const parts = names.map((name) => {
@@ -50,10 +42,6 @@ function sectionsSelect(personId: string): SQL {
     return sql`(select coalesce(json_agg(t order by ${sql.raw(order)}), '[]'::json) from ${table} t where t.person_id = ${personId}) as ${sql.identifier(name)}`;
   });
   return sql.join(parts, sql`, `);
-}
-
-function parsedJson(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
 function caseRowsOf(result: Record<string, unknown> | undefined): CaseRows {
@@ -72,8 +60,8 @@ export async function loadCaseRowsInOneStatement(db: DbOrTx, personId: string): 
   return caseRowsOf(result);
 }
 
-const personColumns = Object.entries(getTableColumns(people));
-const staffColumns = Object.entries(getTableColumns(staff));
+const personColumns = jsonColumnsOf(people);
+const staffColumns = jsonColumnsOf(staff);
 
 /**
  * The staff records the case names, as `staffByIds(referencedStaffIds(…))` finds them: allocated workers

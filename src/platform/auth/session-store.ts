@@ -4,8 +4,10 @@
  * A session ends at sign-out, after SESSION_IDLE_MINUTES without a request, or SESSION_ABSOLUTE_HOURS after
  * sign-in, whichever comes first.
  */
-import { eq, lt, or } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { eq, lt, or, sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../db/client.ts';
+import { fromJson, jsonColumnsOf, parsedJson } from '../db/json-rows.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { organisations } from '../organisations/tables.ts';
 import { users } from '../users/tables.ts';
 import { sessions } from './tables.ts';
@@ -15,6 +17,9 @@ export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
 }
+
+const sessionColumns = jsonColumnsOf(sessions);
+const userColumns = jsonColumnsOf(users);
 
 /** Writing last_seen_at on every request would make each page a write; a minute's precision is enough. */
 const TOUCH_AFTER_MS = 60_000;
@@ -46,16 +51,21 @@ export async function startSession(db: DbOrTx, userId: string, now: Date, policy
 /** The live session for a cookie value, refreshing its idle clock; undefined (and deleted) when it has ended. */
 export async function resumeSession(db: DbOrTx, id: string, now: Date, policy: SessionPolicy): Promise<ActiveSession | undefined> {
   const idHash = sha256Hex(id);
-  const [row] = await db
-    .select({ session: sessions, user: users, organisation: { id: organisations.id, name: organisations.name } })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(sessions.idHash, idHash))
-    .limit(1)
-    // Every signed-in request starts here: named, PostgreSQL parses and plans it once a connection (src/platform/db/prepared.ts).
-    .prepare('aftercare_resume_session')
-    .execute();
+  // Every signed-in request starts here: one prepared statement (src/platform/db/prepared.ts), the session
+  // and its user as JSON rows mapped back as Drizzle's select maps them.
+  const [found] = rowsOf<{ session: unknown; user: unknown; organisation_id: string; organisation_name: string }>(
+    await executePrepared(
+      db,
+      sql`select row_to_json(${sessions}) as session, row_to_json(${users}) as user, ${organisations.id} as organisation_id, ${organisations.name} as organisation_name
+        from ${sessions} join ${users} on ${users.id} = ${sessions.userId} join ${organisations} on ${organisations.id} = ${users.organisationId}
+        where ${sessions.idHash} = ${idHash} limit 1`,
+    ),
+  );
+  const row = found && {
+    session: fromJson(sessionColumns, parsedJson(found.session) as Record<string, unknown>) as typeof sessions.$inferSelect,
+    user: fromJson(userColumns, parsedJson(found.user) as Record<string, unknown>) as typeof users.$inferSelect,
+    organisation: { id: found.organisation_id, name: found.organisation_name },
+  };
   if (!row) return undefined;
   const idleDeadline = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now.getTime() >= idleDeadline || now >= row.session.expiresAt || row.user.disabled) {

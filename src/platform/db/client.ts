@@ -103,8 +103,21 @@ function withDrizzleParsersOnce(client: PGlite): PGlite {
   const transaction = client.transaction.bind(client);
   client.query = (text, params, options) => query(text, params, lean(options));
   client.transaction = (callback) =>
-    transaction((tx) => callback(new Proxy(tx, { get: (target, key) => (key === 'query' ? (text: string, params?: unknown[], options?: QueryOptions) => target.query(text, params, lean(options)) : Reflect.get(target, key)) })));
+    transaction((tx) => {
+      const wrapped = new Proxy(tx, { get: (target, key) => (key === 'query' ? (text: string, params?: unknown[], options?: QueryOptions) => target.query(text, params, lean(options)) : Reflect.get(target, key)) });
+      embeddedClients.set(wrapped, client);
+      return callback(wrapped);
+    });
+  embeddedClients.set(client, client);
   return client;
+}
+
+/** The embedded database behind a Drizzle session's client (the database itself, or one of its transactions). */
+const embeddedClients = new WeakMap<object, PGlite>();
+
+/** The PGlite instance a Drizzle session's client belongs to, or undefined on PostgreSQL. */
+export function embeddedClientOf(sessionClient: unknown): PGlite | undefined {
+  return typeof sessionClient === 'object' && sessionClient !== null ? embeddedClients.get(sessionClient) : undefined;
 }
 
 /** Wraps an open PGlite (a data folder, or an in-memory test copy); `afterClose` releases what the caller holds. */

@@ -1,21 +1,27 @@
 /**
- * Hot reads as named prepared statements. Every statement Drizzle sends is unnamed, so PostgreSQL parses and
- * plans it again on every execution; for the person page's one-statement case read that was ~1–2 ms of the
+ * Hot reads as prepared statements. Every statement Drizzle sends is unnamed, so PostgreSQL parses and plans
+ * it again on every execution; for the person page's one-statement case read that was ~1–2 ms of the
  * server's CPU (parse 0.26 ms, plan 0.7–2 ms, execute 0.25–0.5 ms at 250,000 people), more than the read
- * itself (docs/performance.md, "Prepared hot reads"). Named, a connection parses a statement once and
- * PostgreSQL may keep a generic plan for it.
+ * itself, and 1.6–1.8 ms in the embedded database (docs/performance.md, "Prepared hot reads"). Prepared, a
+ * connection parses a statement once and PostgreSQL may keep a generic plan for it.
  *
  * The name is a digest of the statement's text, so one name never meets two texts (node-postgres refuses
  * that), and the names a process hands out are capped (`MAX_NAMED_STATEMENTS`): a statement whose text varies
  * without bound (an IN list of any length) must not fill every backend with prepared statements — past the
- * cap, new texts run unnamed as before. Only on PostgreSQL; PGlite has one connection in process and ignores
- * the name. A connection pooler in transaction mode (PgBouncer before 1.21) does not carry prepared statements
- * between clients: docs/operations.md says so.
+ * cap, new texts run unnamed as before.
+ *
+ * On PostgreSQL the statement goes by name over the extended protocol (node-postgres keeps track of what each
+ * connection holds). PGlite's query always parses unnamed, so there the statement is `PREPARE`d once per
+ * database with SQL and run as `EXECUTE name(literals)`: utility statements take no bind parameters, so the
+ * values are written as quoted literals — only strings, finite numbers, booleans and nulls (anything else runs
+ * unnamed), with quotes doubled (standard_conforming_strings is on: a backslash is an ordinary character).
+ * A prepared statement outlives a transaction rolled back around it, so one `PREPARE` a database is enough.
  */
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from './client.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { embeddedClientOf, type DbOrTx } from './client.ts';
 
 export const MAX_NAMED_STATEMENTS = 200;
 
@@ -30,9 +36,32 @@ export function statementName(text: string): string | undefined {
   return name;
 }
 
-/** `db.execute(query)` as a named prepared statement: the same result (`rowsOf` reads its rows). */
+/** A parameter as an SQL literal for `EXECUTE`, or undefined when it is not a plain value. */
+export function sqlLiteral(value: unknown): string | undefined {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return value.includes('\u0000') ? undefined : `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return undefined;
+}
+
+/** The statements prepared in each embedded database (by name). */
+const preparedIn = new WeakMap<PGlite, Set<string>>();
+
+/** `db.execute(query)` as a prepared statement: the same result (`rowsOf` reads its rows). */
 export async function executePrepared(db: DbOrTx, query: SQL): Promise<unknown> {
-  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession & { client?: unknown } };
   const built = dialect.sqlToQuery(query);
-  return session.prepareQuery(built, undefined, statementName(built.sql), false).execute();
+  const name = statementName(built.sql);
+  const embedded = embeddedClientOf(session.client);
+  if (!embedded) return session.prepareQuery(built, undefined, name, false).execute();
+  const literals = built.params.map(sqlLiteral);
+  if (!name || literals.some((literal) => literal === undefined)) return db.execute(query);
+  let prepared = preparedIn.get(embedded);
+  if (!prepared) preparedIn.set(embedded, (prepared = new Set()));
+  if (!prepared.has(name)) {
+    await db.execute(sql.raw(`prepare ${name} as ${built.sql}`));
+    prepared.add(name);
+  }
+  return db.execute(sql.raw(`execute ${name}${literals.length > 0 ? `(${literals.join(', ')})` : ''}`));
 }

@@ -1,16 +1,17 @@
 /**
- * Hot reads as named prepared statements (src/platform/db/prepared.ts): the same rows as an unnamed
- * `db.execute`, again and again on one connection; on PostgreSQL the connection really holds the statement
- * under its digest name; names are capped so texts that vary without bound stay unnamed.
+ * Hot reads as prepared statements (src/platform/db/prepared.ts): the same rows as an unnamed `db.execute`,
+ * again and again, in and out of transactions; the database really holds the statement under its digest name
+ * (on PGlite the values are written as literals, so awkward values must come back exactly and never run as
+ * SQL); names are capped so texts that vary without bound stay unnamed.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../../../src/platform/db/client.ts';
-import { executePrepared, MAX_NAMED_STATEMENTS, statementName } from '../../../../src/platform/db/prepared.ts';
+import { executePrepared, MAX_NAMED_STATEMENTS, sqlLiteral, statementName } from '../../../../src/platform/db/prepared.ts';
 import { organisations } from '../../../../src/platform/organisations/tables.ts';
-import { createTestDatabase, usingPostgres } from '../../../support/database.ts';
+import { createTestDatabase } from '../../../support/database.ts';
 
 const byOrganisation = (id: string) => sql`select ${organisations.id} as id, ${organisations.name} as name, ${id}::text as asked from ${organisations} where ${organisations.id} = ${id}`;
 
@@ -32,7 +33,7 @@ test('a prepared read returns what db.execute returns, each time, in and out of 
   }
 });
 
-test('on PostgreSQL the connection holds the statement under its digest name', { skip: usingPostgres() ? false : 'PostgreSQL only (PGlite ignores the name)' }, async () => {
+test('the database holds the statement under its digest name (PostgreSQL: the connection; PGlite: PREPARE)', async () => {
   const database = await createTestDatabase();
   try {
     const query = byOrganisation('org-a');
@@ -43,6 +44,41 @@ test('on PostgreSQL the connection holds the statement under its digest name', {
       const held = rowsOf<{ name: string }>(await tx.execute(sql`select name from pg_prepared_statements`)).map((row) => row.name);
       assert.ok(held.includes(name!), `expected ${name} among ${held.join(', ')}`);
     });
+  } finally {
+    await database.close();
+  }
+});
+
+test('values are passed exactly: quotes, backslashes, percent signs, nulls, numbers and non-text values', async () => {
+  const database = await createTestDatabase();
+  try {
+    const tricky = ["o'brien", 'back\\slash', "'); drop table organisations; --", '100%_', 'ünïcødé ✓', ''];
+    for (const value of tricky) {
+      const query = sql`select ${value}::text as v, ${42}::int as n, ${null}::text as nothing, ${true}::boolean as yes, ${JSON.stringify({ a: [value] })}::jsonb as j`;
+      assert.deepEqual(rowsOf(await executePrepared(database.db, query)), rowsOf(await database.db.execute(query)), value);
+    }
+    const [count] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from ${organisations}`));
+    assert.equal(count!.n, 0, 'nothing was dropped or inserted');
+    assert.equal(sqlLiteral("it's"), "'it''s'");
+    assert.equal(sqlLiteral(['a']), undefined, 'an array is not written as a literal: it runs unnamed');
+    assert.equal(sqlLiteral(Number.NaN), undefined);
+  } finally {
+    await database.close();
+  }
+});
+
+test('a statement first prepared in a transaction that rolled back still runs afterwards', async () => {
+  const database = await createTestDatabase();
+  try {
+    const query = sql`select ${'after rollback'}::text as said, 7 as seven`;
+    await assert.rejects(
+      database.db.transaction(async (tx) => {
+        await executePrepared(tx, query);
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    assert.deepEqual(rowsOf(await executePrepared(database.db, query)), [{ said: 'after rollback', seven: 7 }]);
   } finally {
     await database.close();
   }
