@@ -1,12 +1,12 @@
 /**
  * How far a server's old generation may grow between major GCs. After each mark-compact V8 sets the next
- * limit at the live heap times a factor it picks from the GC's speed, up to 4 on a host with much memory; a
- * loaded server promotes request garbage quickly (~2 MB a scavenge under `GET /health`), so with ~40 MB
- * live the old generation filled to ~165 MB and its pages stayed resident. A factor of 2 keeps the peak RSS
- * at 250,000 people under load at 256 MB instead of 414 (docs/performance.md, "App memory under load"),
- * for more frequent major GCs (+0–15% CPU a request). It is a growth rate, not a cap: a large request still
- * gets the heap it needs. `node --heap-growing-percent=N` (0: V8's own factor) overrides it; V8 does not
- * accept the flag in NODE_OPTIONS, and it is read at every GC, so setting it here at start-up works.
+ * limit at the live heap times a factor it picks from the GC's speed, up to 4 on a host with much memory.
+ * What a request holds while its rows arrive is promoted (~10 MB in flight for the alerts API), so the old
+ * generation filled to 4x and its pages stayed resident: 361 MB under the alerts API at 250,000 people, 252
+ * MB with a factor of 2 (docs/performance.md, "App memory under load"), for more frequent major GCs (~7–15%
+ * more CPU an alerts request). It is a growth rate, not a cap: a large request still gets the heap it
+ * needs. `node --heap-growing-percent=N` (0: V8's own factor) overrides it; V8 does not accept the flag in
+ * NODE_OPTIONS, and it is read at every GC, so setting it here at start-up works.
  */
 import { setFlagsFromString } from 'node:v8';
 

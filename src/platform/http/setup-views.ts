@@ -69,21 +69,32 @@ export async function setUpViews(app: FastifyInstance, options: ViewOptions): Pr
   });
 }
 
+const csrfSource = Symbol('csrfSource');
+type LocalsWithCsrfSource = Record<string | symbol, unknown> & { [csrfSource]: { request: FastifyRequest; reply: FastifyReply; session: FastifyRequest['session'] } };
+
+/** One getter for every page's `csrfToken`: a new closure each request gave each locals object its own hidden class, which kept the request alive past the young generation. */
+function lazyCsrfToken(this: LocalsWithCsrfSource): string {
+  const { request, reply, session } = this[csrfSource];
+  return session?.csrfToken ?? ensureAnonymousCsrfToken(request, reply);
+}
+
 /**
  * The locals every page receives (also used by the error pages, which may render before the preHandler
  * ran). `csrfToken` is read only when a template uses it, so JSON routes never set the anonymous CSRF cookie.
  */
 export function pageLocals(request: FastifyRequest, reply: FastifyReply, navigation: readonly NavigationItem[]) {
   const session = request.session;
-  const locals = {
+  const locals: Record<string | symbol, unknown> = {
     user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : request.actor ? { id: request.actor.id, name: request.actor.name } : null,
     organisation: session?.organisation ?? null,
-    csrfToken: '',
-    cspNonce: reply.cspNonce?.script ?? '',
-    currentPath: request.url.split('?')[0] ?? '/',
-    navigation: navigationFor(request, navigation),
-    /** Seconds until the session ends without activity: the layout's time-out warning (GOV.UK pattern). */
-    sessionEndsInSeconds: session?.endsInSeconds ?? null,
   };
-  return Object.defineProperty(locals, 'csrfToken', { enumerable: true, get: () => session?.csrfToken ?? ensureAnonymousCsrfToken(request, reply) });
+  Object.defineProperty(locals, 'csrfToken', { enumerable: true, configurable: true, get: lazyCsrfToken });
+  locals.cspNonce = reply.cspNonce?.script ?? '';
+  locals.currentPath = request.url.split('?')[0] ?? '/';
+  locals.navigation = navigationFor(request, navigation);
+  /** Seconds until the session ends without activity: the layout's time-out warning (GOV.UK pattern). */
+  locals.sessionEndsInSeconds = session?.endsInSeconds ?? null;
+  // Not enumerable: Object.assign and spreads into a template's data leave it out.
+  Object.defineProperty(locals, csrfSource, { value: { request, reply, session } });
+  return locals;
 }
