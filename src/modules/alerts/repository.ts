@@ -140,6 +140,32 @@ export interface PagedStoredAlert {
   acknowledged: boolean;
 }
 
+/** A listed alert's raw row (the columns `storedAlertsPage` and `currentAlertsWithAcknowledgement` read). */
+interface PagedAlertRow {
+  person_id: string;
+  rule_id: string;
+  subject_kind: string;
+  subject_id: string;
+  severity: string;
+  since: string;
+  message: string;
+  acknowledged: boolean;
+}
+
+function pagedAlertOf(row: PagedAlertRow): PagedStoredAlert {
+  return {
+    personId: row.person_id,
+    ruleId: row.rule_id,
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    severity: row.severity,
+    since: row.since,
+    message: row.message,
+    // A boolean may arrive as its text ('t'), as the page read has always allowed.
+    acknowledged: row.acknowledged === true || (row.acknowledged as unknown) === 't',
+  };
+}
+
 const c = (column: SQL | AnyColumn) => sql`${column} collate "C"`;
 const alertKeys: Record<StoredAlertsPageQuery['order'], KeysetKey> = {
   person: {
@@ -206,7 +232,7 @@ export async function storedAlertsPage(db: DbOrTx, actor: Actor, query: StoredAl
   const cursorText = query.before ?? query.after;
   const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, list, key.exprs.length, backwards ? 'before' : 'after');
   const { where, acknowledged } = await currentAlertsFilter(db, actor, query);
-  const rows = rowsOf<{ person_id: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string; acknowledged: boolean; sort_key: unknown }>(
+  const rows = rowsOf<PagedAlertRow & { sort_key: unknown }>(
     await db.execute(sql`select ${storedAlerts.personId} as person_id, ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind,
         ${storedAlerts.subjectId} as subject_id, ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,
         ${acknowledged} as acknowledged, ${keysetSelect(key)} as sort_key
@@ -226,16 +252,7 @@ export async function storedAlertsPage(db: DbOrTx, actor: Actor, query: StoredAl
   const first = shown[0];
   const last = shown.at(-1);
   return {
-    alerts: shown.map((row): PagedStoredAlert => ({
-      personId: row.person_id,
-      ruleId: row.rule_id,
-      subjectKind: row.subject_kind,
-      subjectId: row.subject_id,
-      severity: row.severity,
-      since: row.since,
-      message: row.message,
-      acknowledged: row.acknowledged === true || (row.acknowledged as unknown) === 't',
-    })),
+    alerts: shown.map(pagedAlertOf),
     total: Math.min(n, countLimit),
     totalExact: n <= countLimit,
     page,
@@ -254,7 +271,7 @@ export async function storedAlertsPage(db: DbOrTx, actor: Actor, query: StoredAl
  */
 export async function currentAlertsWithAcknowledgement(db: DbOrTx, actor: Actor, today: string): Promise<PagedStoredAlert[]> {
   const { where, acknowledged } = await currentAlertsFilter(db, actor, { today, open: false });
-  const rows = rowsOf<{ person_id: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string; acknowledged: boolean }>(
+  const rows = rowsOf<PagedAlertRow>(
     await db.execute(sql`select ${storedAlerts.personId} as person_id, ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind,
         ${storedAlerts.subjectId} as subject_id, ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,
         ${acknowledged} as acknowledged
@@ -262,14 +279,5 @@ export async function currentAlertsWithAcknowledgement(db: DbOrTx, actor: Actor,
       where ${where}
       order by ${keysetOrder(alertKeys.person, true)}`),
   );
-  return rows.map((row) => ({
-    personId: row.person_id,
-    ruleId: row.rule_id,
-    subjectKind: row.subject_kind,
-    subjectId: row.subject_id,
-    severity: row.severity,
-    since: row.since,
-    message: row.message,
-    acknowledged: row.acknowledged === true || (row.acknowledged as unknown) === 't',
-  }));
+  return rows.map(pagedAlertOf);
 }
