@@ -5,14 +5,14 @@
  * one `select`, in the order `loadCaseRows` gives, and each row is turned back into exactly the row Drizzle
  * would give (its columns' own `mapFromDriverValue`), so callers cannot tell the two apart (tested).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
-import { executePrepared } from '../../platform/db/prepared.ts';
+import { preparedRead } from '../../platform/db/prepared.ts';
 import { fromJson, jsonColumnsOf, parsedJson } from '../../platform/db/json-rows.ts';
-import { personVisibleTo, type CaseRows } from './repository.ts';
+import { personVisibleToOrganisation, type CaseRows } from './repository.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
 
 type Section = keyof CaseRows;
@@ -36,7 +36,7 @@ const names = Object.keys(sections) as Section[];
 const columnsOf = new Map(names.map((name) => [name, jsonColumnsOf(sections[name].table)]));
 
 
-function sectionsSelect(personId: string): SQL {
+function sectionsSelect(personId: string | Placeholder): SQL {
   const parts = names.map((name) => {
     const { table, order } = sections[name];
     return sql`(select coalesce(json_agg(t order by ${sql.raw(order)}), '[]'::json) from ${table} t where t.person_id = ${personId}) as ${sql.identifier(name)}`;
@@ -67,7 +67,7 @@ const staffColumns = jsonColumnsOf(staff);
  * The staff records the case names, as `staffByIds(referencedStaffIds(…))` finds them: allocated workers
  * and the workers who signed off a duty's ending (kept in the ending's JSON), in id order.
  */
-function referencedStaffSelect(personId: string): SQL {
+function referencedStaffSelect(personId: string | Placeholder): SQL {
   return sql`(select coalesce(json_agg(s order by s.id), '[]'::json) from ${staff} s where s.id in (
       select a.staff_id from ${allocations} a where a.person_id = ${personId}
       union select d.ending->'localAuthoritySignOff'->>'staffId' from ${duties} d where d.person_id = ${personId}
@@ -85,16 +85,21 @@ export async function loadVisibleCaseInOneStatement(
   actor: Actor,
   personId: string,
 ): Promise<{ person: typeof people.$inferSelect; rows: CaseRows; staff: (typeof staff.$inferSelect)[] } | undefined> {
-  const visible = personVisibleTo(actor);
-  const [result] = rowsOf<Record<string, unknown>>(
-    await executePrepared(
-      db,
-      sql`select row_to_json(${people}) as person, ${sectionsSelect(personId)}, ${referencedStaffSelect(personId)}
-      from ${people} where ${people.id} = ${personId}${visible ? sql` and ${visible}` : sql``}`,
-    ),
-  );
+  const org = actor.organisationId;
+  if (actor.kind !== 'system' && !org) return undefined; // an actor of no organisation sees nobody
+  const read = actor.kind === 'system' || !org ? caseReadForSystem.execute(db, { personId }) : caseReadForOrganisation.execute(db, { personId, org });
+  const [result] = rowsOf<Record<string, unknown>>(await read);
   if (!result) return undefined;
   const person = fromJson(personColumns, parsedJson(result.person) as Record<string, unknown>) as typeof people.$inferSelect;
   const staffRows = ((parsedJson(result.staff) ?? []) as Record<string, unknown>[]).map((json) => fromJson(staffColumns, json) as typeof staff.$inferSelect);
   return { person, rows: caseRowsOf(result), staff: staffRows };
 }
+
+/** The statement of `loadVisibleCaseInOneStatement`, built once: for an organisation's users, and for the system (no visibility rule). */
+const caseReadOf = (visible: SQL | undefined) => {
+  const personId = sql.placeholder('personId');
+  return sql`select row_to_json(${people}) as person, ${sectionsSelect(personId)}, ${referencedStaffSelect(personId)}
+      from ${people} where ${people.id} = ${personId}${visible ? sql` and ${visible}` : sql``}`;
+};
+const caseReadForOrganisation = preparedRead<{ personId: string; org: string }>(() => caseReadOf(personVisibleToOrganisation(sql.placeholder('org'))));
+const caseReadForSystem = preparedRead<{ personId: string }>(() => caseReadOf(undefined));

@@ -4,7 +4,7 @@
  * their duties (and their successors), and the organisations the case is shared with. The system actor
  * (the CLI) sees everyone.
  */
-import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { rowsOf, type DbOrTx } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/organisations/tables.ts';
@@ -17,7 +17,7 @@ import { executePrepared } from '../../platform/db/prepared.ts';
  * The organisation and every organisation it succeeded, however many mergers back (an ICB formed in 2026
  * from ICBs that had themselves absorbed CCGs): their duties are its duties. The recursion stops on a loop.
  */
-function organisationsAnsweredFor(org: string): SQL {
+function organisationsAnsweredFor(org: string | Placeholder): SQL {
   return sql`with recursive answered(id) as (
       select ${org}::text
       union select ${organisations.id} from ${organisations} join answered on ${organisations.successorId} = answered.id)
@@ -45,6 +45,11 @@ export function personVisibleTo(actor: Actor): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
+  return personVisibleToOrganisation(org);
+}
+
+/** `personVisibleTo` for an organisation's users, the organisation given as a value or a placeholder (a prepared read). */
+export function personVisibleToOrganisation(org: string | Placeholder): SQL {
   const answersFor = organisationsAnsweredFor(org);
   return sql`(${people.createdByOrganisationId} = ${org}
     or exists (select 1 from ${duties} where ${duties.personId} = ${people.id}

@@ -7,7 +7,7 @@
 import { eq, lt, or, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db/client.ts';
 import { fromJson, jsonColumnsOf, parsedJson } from '../db/json-rows.ts';
-import { executePrepared } from '../db/prepared.ts';
+import { preparedRead } from '../db/prepared.ts';
 import { organisations } from '../organisations/tables.ts';
 import { users } from '../users/tables.ts';
 import { sessions } from './tables.ts';
@@ -18,6 +18,12 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
+/** The session and its user as JSON rows (mapped back as Drizzle's select maps them) with the user's organisation. */
+const sessionWithUser = preparedRead<{ idHash: string }>(
+  () => sql`select row_to_json(${sessions}) as session, row_to_json(${users}) as user, ${organisations.id} as organisation_id, ${organisations.name} as organisation_name
+    from ${sessions} join ${users} on ${users.id} = ${sessions.userId} join ${organisations} on ${organisations.id} = ${users.organisationId}
+    where ${sessions.idHash} = ${sql.placeholder('idHash')} limit 1`,
+);
 const sessionColumns = jsonColumnsOf(sessions);
 const userColumns = jsonColumnsOf(users);
 
@@ -51,16 +57,8 @@ export async function startSession(db: DbOrTx, userId: string, now: Date, policy
 /** The live session for a cookie value, refreshing its idle clock; undefined (and deleted) when it has ended. */
 export async function resumeSession(db: DbOrTx, id: string, now: Date, policy: SessionPolicy): Promise<ActiveSession | undefined> {
   const idHash = sha256Hex(id);
-  // Every signed-in request starts here: one prepared statement (src/platform/db/prepared.ts), the session
-  // and its user as JSON rows mapped back as Drizzle's select maps them.
-  const [found] = rowsOf<{ session: unknown; user: unknown; organisation_id: string; organisation_name: string }>(
-    await executePrepared(
-      db,
-      sql`select row_to_json(${sessions}) as session, row_to_json(${users}) as user, ${organisations.id} as organisation_id, ${organisations.name} as organisation_name
-        from ${sessions} join ${users} on ${users.id} = ${sessions.userId} join ${organisations} on ${organisations.id} = ${users.organisationId}
-        where ${sessions.idHash} = ${idHash} limit 1`,
-    ),
-  );
+  // Every signed-in request starts here: one prepared statement, built once (src/platform/db/prepared.ts).
+  const [found] = rowsOf<{ session: unknown; user: unknown; organisation_id: string; organisation_name: string }>(await sessionWithUser.execute(db, { idHash }));
   const row = found && {
     session: fromJson(sessionColumns, parsedJson(found.session) as Record<string, unknown>) as typeof sessions.$inferSelect,
     user: fromJson(userColumns, parsedJson(found.user) as Record<string, unknown>) as typeof users.$inferSelect,

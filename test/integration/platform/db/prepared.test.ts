@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../../../src/platform/db/client.ts';
-import { executePrepared, MAX_NAMED_STATEMENTS, sqlLiteral, statementName } from '../../../../src/platform/db/prepared.ts';
+import { executePrepared, MAX_NAMED_STATEMENTS, preparedRead, sqlLiteral, statementName } from '../../../../src/platform/db/prepared.ts';
 import { organisations } from '../../../../src/platform/organisations/tables.ts';
 import { createTestDatabase } from '../../../support/database.ts';
 
@@ -79,6 +79,31 @@ test('a statement first prepared in a transaction that rolled back still runs af
       /roll back/,
     );
     assert.deepEqual(rowsOf(await executePrepared(database.db, query)), [{ said: 'after rollback', seven: 7 }]);
+  } finally {
+    await database.close();
+  }
+});
+
+test('a prepared read is built once and filled with each call\'s values, the same rows as db.execute', async () => {
+  const database = await createTestDatabase();
+  try {
+    await database.db.insert(organisations).values([
+      { id: 'org-a', name: 'Council A', kind: 'local_authority' },
+      { id: "org-'b'", name: 'ICB B', kind: 'icb' },
+    ]);
+    let builds = 0;
+    const read = preparedRead<{ id: string; kinds: string[] | string }>(() => {
+      builds += 1;
+      return sql`select ${organisations.id} as id, ${organisations.name} as name from ${organisations} where ${organisations.id} = ${sql.placeholder('id')} or ${organisations.kind} = any(${sql.placeholder('kinds')}::text[]) order by 1`;
+    });
+    for (const [id, kinds] of [['org-a', '{}'], ["org-'b'", '{}'], ['none', '{icb,local_authority}'], ['org-a', ['icb']]] as const) {
+      // An array value is not written as a literal on PGlite: that call runs unnamed, with the same rows.
+      const asText = Array.isArray(kinds) ? `{${kinds.join(',')}}` : kinds;
+      const expected = rowsOf(await database.db.execute(sql`select ${organisations.id} as id, ${organisations.name} as name from ${organisations} where ${organisations.id} = ${id} or ${organisations.kind} = any(${asText}::text[]) order by 1`));
+      assert.deepEqual(rowsOf(await read.execute(database.db, { id, kinds: kinds as string[] | string })), expected, `${id} ${String(kinds)}`);
+      await database.db.transaction(async (tx) => assert.deepEqual(rowsOf(await read.execute(tx, { id, kinds: kinds as string[] | string })), expected));
+    }
+    assert.equal(builds, 1, 'the statement is built once');
   } finally {
     await database.close();
   }
