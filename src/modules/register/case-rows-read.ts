@@ -10,7 +10,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
-import { preparedRead } from '../../platform/db/prepared.ts';
+import { preparedStatement } from '../../platform/db/prepared.ts';
 import { fromJson, jsonColumnsOf, parsedJson } from '../../platform/db/json-rows.ts';
 import { personVisibleToOrganisation, type CaseRows } from './repository.ts';
 import { allocations, caseShares, contacts, ctos, detentions, disputes, duties, gpRegistrations, people, residences, staff } from './tables.ts';
@@ -101,5 +101,5 @@ const caseReadOf = (visible: SQL | undefined) => {
   return sql`select row_to_json(${people}) as person, ${sectionsSelect(personId)}, ${referencedStaffSelect(personId)}
       from ${people} where ${people.id} = ${personId}${visible ? sql` and ${visible}` : sql``}`;
 };
-const caseReadForOrganisation = preparedRead<{ personId: string; org: string }>(() => caseReadOf(personVisibleToOrganisation(sql.placeholder('org'))));
-const caseReadForSystem = preparedRead<{ personId: string }>(() => caseReadOf(undefined));
+const caseReadForOrganisation = preparedStatement<{ personId: string; org: string }>(() => caseReadOf(personVisibleToOrganisation(sql.placeholder('org'))));
+const caseReadForSystem = preparedStatement<{ personId: string }>(() => caseReadOf(undefined));

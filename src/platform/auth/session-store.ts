@@ -7,7 +7,7 @@
 import { eq, lt, or, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db/client.ts';
 import { fromJson, jsonColumnsOf, parsedJson } from '../db/json-rows.ts';
-import { preparedRead } from '../db/prepared.ts';
+import { preparedStatement } from '../db/prepared.ts';
 import { organisations } from '../organisations/tables.ts';
 import { users } from '../users/tables.ts';
 import { sessions } from './tables.ts';
@@ -19,7 +19,7 @@ export interface SessionPolicy {
 }
 
 /** The session and its user as JSON rows (mapped back as Drizzle's select maps them) with the user's organisation. */
-const sessionWithUser = preparedRead<{ idHash: string }>(
+const sessionWithUser = preparedStatement<{ idHash: string }>(
   () => sql`select row_to_json(${sessions}) as session, row_to_json(${users}) as user, ${organisations.id} as organisation_id, ${organisations.name} as organisation_name
     from ${sessions} join ${users} on ${users.id} = ${sessions.userId} join ${organisations} on ${organisations.id} = ${users.organisationId}
     where ${sessions.idHash} = ${sql.placeholder('idHash')} limit 1`,

@@ -72,16 +72,16 @@ export async function executePrepared(db: DbOrTx, query: SQL): Promise<unknown> 
   return run(db, built, statementName(built.sql), {});
 }
 
-export interface PreparedRead<Values extends Record<string, unknown>> {
+export interface PreparedStatement<Values extends Record<string, unknown>> {
   execute(db: DbOrTx, values: Values): Promise<unknown>;
 }
 
 /**
- * A hot read whose text never changes, its values given as `sql.placeholder(name)`: the statement is built
- * (and named) on first use only, where `executePrepared` builds the text from its pieces and digests it on
- * every call (~0.1 ms for the person page's case read).
+ * A hot statement whose text never changes, its values given as `sql.placeholder(name)`: built (and named) on
+ * first use only, where `executePrepared` builds the text from its pieces and digests it on every call (~0.1 ms
+ * for the person page's case read).
  */
-export function preparedRead<Values extends Record<string, unknown>>(build: () => SQL): PreparedRead<Values> {
+export function preparedStatement<Values extends Record<string, unknown>>(build: () => SQL): PreparedStatement<Values> {
   let built: Built | undefined;
   let name: string | undefined;
   return {

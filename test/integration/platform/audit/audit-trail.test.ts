@@ -69,3 +69,36 @@ test('searches by person, actor and time range, newest first, with paging', asyn
     await close();
   }
 });
+
+test('an event is stored exactly as Drizzle would store its row: the moment, JSON before and after, nulls', async () => {
+  const { db, close } = await createTestDatabase();
+  try {
+    const alice = { kind: 'user' as const, id: 'u-alice', name: "Alice O'Neil", organisationId: 'o1', teamId: null, roles: [] };
+    const cases = [
+      { action: 'duty.update', recordType: 'duty', recordId: 'du1', personId: 'p1', before: { end: null, tags: ['a', "b'c"], n: 1.5 }, after: { end: '2026-01-31', nested: { ünïcødé: '✓ \\ "q"' } } },
+      { action: 'case.view', personId: 'p2' },
+      { action: 'register.export', recordType: 'register', after: [1, 'two', { three: 3 }] },
+      { action: 'flag.set', after: false },
+    ];
+    const now = new Date('2026-11-28T09:58:07.123Z');
+    for (const entry of cases) await recordAudit(db, { ...systemContext('req-x', now), actor: alice }, entry);
+    await db.transaction(async (tx) => recordAudit(tx, systemContext('req-y', now), { action: 'in.transaction' }));
+    const rows = await db.select().from(auditEvents).orderBy(auditEvents.id);
+    assert.equal(rows.length, cases.length + 1);
+    cases.forEach((entry, i) => {
+      const row = rows[i]!;
+      assert.deepEqual(
+        { at: row.at, actorId: row.actorId, actorKind: row.actorKind, actorName: row.actorName, organisationId: row.organisationId, requestId: row.requestId },
+        { at: now, actorId: 'u-alice', actorKind: 'user', actorName: "Alice O'Neil", organisationId: 'o1', requestId: 'req-x' },
+      );
+      assert.deepEqual(
+        { action: row.action, recordType: row.recordType, recordId: row.recordId, personId: row.personId, before: row.before, after: row.after },
+        { action: entry.action, recordType: entry.recordType ?? null, recordId: entry.recordId ?? null, personId: entry.personId ?? null, before: entry.before ?? null, after: entry.after ?? null },
+      );
+    });
+    assert.equal(rows.at(-1)?.action, 'in.transaction');
+    assert.equal(rows.at(-1)?.actorKind, 'system');
+  } finally {
+    await close();
+  }
+});

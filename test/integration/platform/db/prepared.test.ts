@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../../../src/platform/db/client.ts';
-import { executePrepared, MAX_NAMED_STATEMENTS, preparedRead, sqlLiteral, statementName } from '../../../../src/platform/db/prepared.ts';
+import { executePrepared, MAX_NAMED_STATEMENTS, preparedStatement, sqlLiteral, statementName } from '../../../../src/platform/db/prepared.ts';
 import { organisations } from '../../../../src/platform/organisations/tables.ts';
 import { createTestDatabase } from '../../../support/database.ts';
 
@@ -92,7 +92,7 @@ test('a prepared read is built once and filled with each call\'s values, the sam
       { id: "org-'b'", name: 'ICB B', kind: 'icb' },
     ]);
     let builds = 0;
-    const read = preparedRead<{ id: string; kinds: string[] | string }>(() => {
+    const read = preparedStatement<{ id: string; kinds: string[] | string }>(() => {
       builds += 1;
       return sql`select ${organisations.id} as id, ${organisations.name} as name from ${organisations} where ${organisations.id} = ${sql.placeholder('id')} or ${organisations.kind} = any(${sql.placeholder('kinds')}::text[]) order by 1`;
     });
