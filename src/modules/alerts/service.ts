@@ -36,7 +36,7 @@ export interface AlertsServiceDeps {
 
 const severityRank = { high: 0, medium: 1, low: 2 } as const;
 
-/** Person, since, rule, subject, in code-unit order; no arrays a comparison (it runs ~80,000 times for 6,000 alerts). */
+/** Person, since, rule, subject, in code-unit order (the order of the stored alerts' keyset); no arrays a comparison. */
 function byPersonThenEngineOrder(a: ListedAlert, b: ListedAlert): number {
   if (a.personId !== b.personId) return a.personId < b.personId ? -1 : 1;
   if (a.since !== b.since) return a.since < b.since ? -1 : 1;
@@ -119,9 +119,10 @@ export function createAlertsService(deps: AlertsServiceDeps) {
       return { ...whole, alerts: shown, nextCursor: rest.length > pageSize && last ? encodeCursor({ list, key: keyOf(last), page: (cursor?.page ?? 1) + 1 }) : null };
     }
     if (date === today) {
-      // One statement (its own snapshot): the stored alerts with their acknowledgement, only the columns shown.
+      // One statement (its own snapshot): the stored alerts with their acknowledgement, only the columns shown,
+      // already in the document's order (person, since, rule, subject in code-unit order: no sort here).
       const rows = await currentAlertsWithAcknowledgement(db, ctx.actor, today);
-      return { schema: ALERTS_SCHEMA_ID, asOf: date, alerts: rows.map(listedFromPaged).sort(byPersonThenEngineOrder) };
+      return { schema: ALERTS_SCHEMA_ID, asOf: date, alerts: rows.map(listedFromPaged) };
     }
     return db.transaction(async (tx) => {
       const personIds = await visiblePersonIds(tx, ctx.actor);

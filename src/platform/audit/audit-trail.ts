@@ -21,13 +21,14 @@ export interface AuditEntry {
 
 export async function recordAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditEntry): Promise<void> {
   const row = auditRow(ctx, entry);
-  // Written as Drizzle writes these columns: the moment as ISO text, before/after as JSON text, absent as NULL.
-  await insertAuditEvent.execute(tx, {
-    ...row,
-    at: (row.at ?? new Date()).toISOString(),
-    before: row.before === null || row.before === undefined ? null : JSON.stringify(row.before),
-    after: row.after === null || row.after === undefined ? null : JSON.stringify(row.after),
-  });
+  // Each value as Drizzle's insert sends it: the column's own mapping (the moment as ISO text, JSON as text), absent as NULL.
+  const values = Object.fromEntries(
+    auditColumns.map((key) => {
+      const value = row[key];
+      return [key, value === null || value === undefined ? null : (auditEvents[key].mapToDriverValue(value as never) as string)];
+    }),
+  );
+  await insertAuditEvent.execute(tx, values);
 }
 
 /**
@@ -35,7 +36,7 @@ export async function recordAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditE
  * one, and Drizzle's insert builder cost ~40 µs a call to build the same text again.
  */
 const auditColumns = ['at', 'actorId', 'actorKind', 'actorName', 'organisationId', 'action', 'recordType', 'recordId', 'personId', 'before', 'after', 'requestId'] as const;
-const insertAuditEvent = preparedStatement<Partial<Record<(typeof auditColumns)[number], string | null>>>(
+const insertAuditEvent = preparedStatement<Record<string, string | null>>(
   () => sql`insert into ${auditEvents} (${sql.join(auditColumns.map((key) => sql.identifier(auditEvents[key].name)), sql`, `)})
     values (${sql.join(auditColumns.map((key) => sql`${sql.placeholder(key)}::${sql.raw(auditEvents[key].getSQLType())}`), sql`, `)})`,
 );
