@@ -13,7 +13,8 @@ import { largeCaseFile } from '../../../src/demo/case-file-generator.ts';
 import { referenceCaseFile } from '../../../src/demo/reference-case.ts';
 import { countRecords } from '../../../src/demo/case-file-generator.ts';
 import { systemContext } from '../../../src/platform/context.ts';
-import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts';
+import type { SignedIn, TestApp } from '../../support/app.ts';
+import { createCountingApp, type CountingApp } from '../../support/statement-count.ts';
 
 /**
  * The most statements one person page may issue, session and audit included (fixed: it must not grow with
@@ -27,19 +28,15 @@ import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts
  */
 const MAX_STATEMENTS = { json: 3, page: 3 };
 
-let counting = false;
-let statements: string[] = [];
+let counting: CountingApp;
 let t: TestApp;
 let practitioner: SignedIn;
 const small = 'p-queries-small';
 const large = 'p-queries-large';
 
 before(async () => {
-  t = await createTestApp({
-    onQuery: (sql) => {
-      if (counting && !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(sql)) statements.push(sql);
-    },
-  });
+  counting = await createCountingApp();
+  t = counting.app;
   practitioner = await t.signedInUser(['practitioner']);
   const ctx = systemContext();
   ctx.actor = { ...ctx.actor, organisationId: practitioner.organisationId };
@@ -54,18 +51,7 @@ after(async () => {
   await t.close();
 });
 
-async function statementsOf(url: string): Promise<string[]> {
-  await t.app.inject({ method: 'GET', url, headers: practitioner.headers }); // warm: first-use lookups are not the page's cost
-  statements = [];
-  counting = true;
-  try {
-    const response = await t.app.inject({ method: 'GET', url, headers: practitioner.headers });
-    assert.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 300)}`);
-  } finally {
-    counting = false;
-  }
-  return statements;
-}
+const statementsOf = (url: string) => counting.statementsOf(url, practitioner);
 
 for (const [name, path, max] of [
   ['person overview page (HTML)', (id: string) => `/people/${id}`, MAX_STATEMENTS.page],

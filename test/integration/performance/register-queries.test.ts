@@ -6,19 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type SignedIn, type TestApp } from '../../support/app.ts';
+import type { SignedIn, TestApp } from '../../support/app.ts';
+import { createCountingApp, type CountingApp } from '../../support/statement-count.ts';
 
-let counting = false;
-let statements: string[] = [];
+let counting: CountingApp;
 let t: TestApp;
 let practitioner: SignedIn;
 
 before(async () => {
-  t = await createTestApp({
-    onQuery: (sql) => {
-      if (counting && !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(sql)) statements.push(sql);
-    },
-  });
+  counting = await createCountingApp();
+  t = counting.app;
   practitioner = await t.signedInUser(['practitioner']);
 });
 
@@ -26,18 +23,7 @@ after(async () => {
   await t.close();
 });
 
-async function statementsOf(url: string): Promise<string[]> {
-  await t.app.inject({ method: 'GET', url, headers: practitioner.headers });
-  statements = [];
-  counting = true;
-  try {
-    const response = await t.app.inject({ method: 'GET', url, headers: practitioner.headers });
-    assert.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 300)}`);
-  } finally {
-    counting = false;
-  }
-  return statements;
-}
+const statementsOf = (url: string) => counting.statementsOf(url, practitioner);
 
 const listStatements = (all: string[]) => all.filter((s) => /\bfrom "people"/.test(s) && !/^\s*with recursive answered/.test(s));
 
