@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { fromPglite, openDatabase, openPostgres, type Database, type Db, type Driver } from '../../src/platform/db/client.ts';
+import { applyPlannerSettings, fromPglite, openDatabase, openPostgres, type Database, type Db, type Driver } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrate.ts';
 
 export interface TestDatabase {
@@ -121,7 +121,9 @@ export async function migratedPglite(): Promise<PGlite> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) return createPostgresTestDatabase(adminUrl);
-  const database: Database = fromPglite(await migratedPglite());
+  const client = await migratedPglite();
+  await applyPlannerSettings(client); // as `openDatabase` does for the app
+  const database: Database = fromPglite(client);
   return { db: database.db, driver: 'pglite', close: database.close };
 }
 
