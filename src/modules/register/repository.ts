@@ -87,12 +87,20 @@ export async function organisationIdsAnsweredFor(db: DbOrTx, org: string): Promi
  * but PostgreSQL estimates and indexes literal ids where it misestimates the recursive CTE (the alerts list:
  * 122 → 30 ms at 10,000 people, docs/performance.md).
  */
-export function visiblePeopleAmong(actor: Actor, answeredFor: readonly string[], personId: SQL | AnyColumn = people.id): SQL | undefined {
+export function visiblePeopleAmong(actor: Actor, answeredFor: readonly string[], personId: SQL | AnyColumn = people.id, form: VisibilityForm = 'in'): SQL | undefined {
   if (actor.kind === 'system') return undefined;
   const org = actor.organisationId;
   if (!org) return sql`false`;
-  return sql`${personId} in (${visibleIdSet(org, answeredFor)})`;
+  return form === 'array' ? sql`${personId} = any(array(${visibleIdSet(org, answeredFor)}))` : sql`${personId} in (${visibleIdSet(org, answeredFor)})`;
 }
+
+/**
+ * How a list's filter holds the visible set: `in`, a semi-join PostgreSQL plans from its estimate of the set;
+ * `array`, `= any(array(…))`, the set worked out first and each of its ids probed by index. The estimate of the
+ * union is about twice the truth, so for a table where most rows are open to the filter (`duties`: the
+ * unallocated duties) `in` hashes every row of the table; `array` probes the organisation's few thousand.
+ */
+export type VisibilityForm = 'in' | 'array';
 
 /**
  * The ids of the people `org` may see, one column `person_id`, each once: the union of four index-driven
@@ -113,9 +121,9 @@ function visibleIdSet(org: string, answeredFor: readonly string[]): SQL {
  * query, then a filter PostgreSQL can plan from literal ids. `personId` is the column holding the person's id
  * (`stored_alerts.person_id`, `duties.person_id`), so a list need not join `people` just to filter.
  */
-export async function resolvedVisibility(db: DbOrTx, actor: Actor, personId: SQL | AnyColumn = people.id): Promise<SQL | undefined> {
+export async function resolvedVisibility(db: DbOrTx, actor: Actor, personId: SQL | AnyColumn = people.id, form: VisibilityForm = 'in'): Promise<SQL | undefined> {
   if (actor.kind === 'system' || !actor.organisationId) return actor.kind === 'system' ? undefined : sql`false`;
-  return visiblePeopleAmong(actor, await organisationIdsAnsweredFor(db, actor.organisationId), personId);
+  return visiblePeopleAmong(actor, await organisationIdsAnsweredFor(db, actor.organisationId), personId, form);
 }
 
 /**

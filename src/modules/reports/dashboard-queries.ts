@@ -54,9 +54,12 @@ export async function myDuties(db: DbOrTx, actor: Actor, today: string): Promise
   return dutyRows(db, and(openOn(today), mine, await resolvedVisibility(db, actor, duties.personId)));
 }
 
-/** Open duties with nobody allocated on `today`, oldest first. */
+/**
+ * Open duties with nobody allocated on `today`, oldest first. The visible set as an array: as a semi-join
+ * PostgreSQL read every open duty of the register to hash them against it (159 → 62–92 ms at 250,000 people).
+ */
 export async function unallocatedDuties(db: DbOrTx, actor: Actor, today: string): Promise<DutyListRow[]> {
-  return dutyRows(db, and(openOn(today), sql`not ${openAllocation(today)}`, await resolvedVisibility(db, actor, duties.personId)));
+  return dutyRows(db, and(openOn(today), sql`not ${openAllocation(today)}`, await resolvedVisibility(db, actor, duties.personId, 'array')));
 }
 
 /** Open duties whose responsible health body is the organisation (an ICB's people across councils). */
