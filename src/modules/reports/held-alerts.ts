@@ -42,16 +42,19 @@ export interface HeldAlertRow {
 /**
  * One row per (date, stored alert held on that date, team) for the people the actor may see; `visible` is the
  * visibility resolved first (`resolvedVisibility` on `stored_alerts.person_id`), so the alerts are those of
- * the visible people, probed by index, and the team lookup runs only for them.
+ * the visible people, probed by index, and the team lookup runs only for them. `withNames` adds the person's
+ * names (the list); the counts leave `people` out, a probe a visible person (a fifth of the team counts'
+ * time at 250,000 people) for rows the foreign key already guarantees.
  */
-function teamedHeldAlerts(visible: SQL | undefined, dates: readonly string[]): SQL {
-  return sql`select to_char(d.on_date, 'YYYY-MM-DD') as on_date, ${storedAlerts.id} as id, ${storedAlerts.personId} as person_id, ${people.givenName} as given_name, ${people.familyName} as family_name,
+function teamedHeldAlerts(visible: SQL | undefined, dates: readonly string[], withNames: boolean): SQL {
+  return sql`select to_char(d.on_date, 'YYYY-MM-DD') as on_date, ${storedAlerts.id} as id, ${storedAlerts.personId} as person_id,
+      ${withNames ? sql`${people.givenName} as given_name, ${people.familyName} as family_name,` : sql``}
       ${storedAlerts.ruleId} as rule_id, ${storedAlerts.subjectKind} as subject_kind, ${storedAlerts.subjectId} as subject_id,
       ${storedAlerts.severity} as severity, ${storedAlerts.since}::text as since, ${storedAlerts.message} as message,
       coalesce(team.team_id, ${NO_TEAM}) as team_id
     from ${storedAlerts}
     join ${datesRelation(dates)} on ${storedAlerts.raisedOn} <= d.on_date and (${storedAlerts.clearedOn} is null or ${storedAlerts.clearedOn} > d.on_date)
-    join ${people} on ${people.id} = ${storedAlerts.personId}
+    ${withNames ? sql`join ${people} on ${people.id} = ${storedAlerts.personId}` : sql``}
     left join lateral (
       select distinct ${users.teamId} as team_id from ${allocations} join ${users} on ${users.id} = ${allocations.staffId}
       where ${allocations.personId} = ${storedAlerts.personId} and ${allocations.from} <= d.on_date
@@ -65,7 +68,7 @@ export async function teamCountsOnDates(db: DbOrTx, actor: Actor, dates: readonl
   if (dates.length === 0) return [];
   const visible = await resolvedVisibility(db, actor, storedAlerts.personId);
   const rows = rowsOf<{ on_date: string; team_id: string; n: number }>(
-    await db.execute(sql`select held.on_date, held.team_id, count(*)::int as n from (${teamedHeldAlerts(visible, dates)}) held
+    await db.execute(sql`select held.on_date, held.team_id, count(*)::int as n from (${teamedHeldAlerts(visible, dates, false)}) held
       group by held.on_date, held.team_id order by held.on_date, held.team_id`),
   );
   return rows.map((row) => ({ date: row.on_date, teamId: row.team_id, n: row.n }));
@@ -79,7 +82,7 @@ export async function heldAlertsOn(db: DbOrTx, actor: Actor, date: string, filte
   const rows = rowsOf<{ id: string; person_id: string; given_name: string; family_name: string; rule_id: string; subject_kind: string; subject_id: string; severity: string; since: string; message: string }>(
     await db.execute(sql`select distinct on (held.since, held.person_id, held.rule_id, held.subject_kind, held.subject_id) held.id, held.person_id, held.given_name, held.family_name,
         held.rule_id, held.subject_kind, held.subject_id, held.severity, held.since, held.message
-      from (${teamedHeldAlerts(await resolvedVisibility(db, actor, storedAlerts.personId), [date])}) held where ${sql.join(conditions, sql` and `)}
+      from (${teamedHeldAlerts(await resolvedVisibility(db, actor, storedAlerts.personId), [date], true)}) held where ${sql.join(conditions, sql` and `)}
       order by held.since, held.person_id, held.rule_id, held.subject_kind, held.subject_id`),
   );
   return rows.map((row) => ({
