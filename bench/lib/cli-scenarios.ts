@@ -80,11 +80,15 @@ function rssOf(pid: number): number | null {
   }
 }
 
-/** Runs a node script with arguments; resolves with its output, elapsed seconds, peak RSS and CPU time, or rejects on a non-zero exit. */
+/**
+ * Runs a node script with arguments; resolves with its output, elapsed seconds, peak RSS and CPU time, or rejects on a non-zero exit.
+ * BENCH_COMMAND_NODE_FLAGS adds V8/Node flags for one run (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile an import).
+ */
 export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ output: string; seconds: number; peakRssMb: number | null; cpuSeconds: number | null }> {
+  const flags = (process.env.BENCH_COMMAND_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...flags, ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let peak: number | null = null;
     let cpu: number | null = null;
