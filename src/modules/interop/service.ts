@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { CaseFile, Organisation } from '../../domain/case-file/schema.ts';
-import { forgetCachedOrganisations } from '../../platform/organisations/directory.ts';
+import { forgetCachedOrganisations, withOrganisationsChanging } from '../../platform/organisations/directory.ts';
 import { isCivilDate, todayInLondon } from '../../domain/calendar/civil-date.ts';
 import { validateOrganisationReference } from '../../domain/interop/reference-data.ts';
 import { parseCsv } from '../../domain/interop/legacy-register/csv.ts';
@@ -87,7 +87,7 @@ export function createInteropService(deps: InteropServiceDeps) {
       const list = orgs ?? (await reference());
       const issues = validateOrganisationReference(list);
       if (issues.length > 0) throw new ValidationError(issues, 'The organisation reference data is not valid');
-      return db.transaction(async (tx) => {
+      return withOrganisationsChanging(() => db.transaction(async (tx) => {
         const codes = list.flatMap((o) => (o.code ? [o.code] : []));
         const existing = codes.length ? await tx.select().from(organisations).where(inArray(organisations.code, codes)) : [];
         const byCode = new Map(existing.map((row) => [row.code, row]));
@@ -122,7 +122,7 @@ export function createInteropService(deps: InteropServiceDeps) {
         await recordAudit(tx, ctx, { action: 'organisations.load', recordType: 'organisation', after: { ...result } });
         forgetCachedOrganisations();
         return result;
-      });
+      }));
     },
 
     /** The suggested mapping for a spreadsheet's header row. */
@@ -156,7 +156,7 @@ export function createInteropService(deps: InteropServiceDeps) {
       // so each imported person gets a fresh id (a second spreadsheet's line 2 is someone else).
       const files = caseFilesFromPlan(plan, await reference()).map((file) => ({ planned: file.person.id, file: { ...file, person: { ...file.person, id: randomUUID() } } }));
       const linesOf = (personId: string) => plan.rows.filter((r) => r.status === 'ready' && r.creates.person.id === personId).map((r) => r.line);
-      return db.transaction(async (tx) => {
+      return withOrganisationsChanging(() => db.transaction(async (tx) => {
         const personIds: string[] = [];
         for (const { planned, file } of files) {
           try {
@@ -170,7 +170,7 @@ export function createInteropService(deps: InteropServiceDeps) {
         const rows = plan.rows.filter((r) => r.status === 'ready').length;
         await recordAudit(tx, ctx, { action: 'register.import', recordType: 'register', after: { people: personIds.length, rows, rejected: plan.summary.rejected } });
         return { people: personIds.length, rows, personIds };
-      });
+      }));
     },
 
     /** A person's case as a FHIR UK Core R4 Bundle (NotFoundError for people the caller may not see). */

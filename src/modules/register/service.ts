@@ -9,7 +9,7 @@ import { exportCaseFile, readCaseFile, readCaseFiles } from './case-file-export.
 import type { IdRange } from '../../platform/db/rows-by-ids.ts';
 import { checkCaseFile, importCaseFile, matchOrganisations, type ImportResult } from './case-file-import.ts';
 import { importCaseFiles, type ImportOutcome } from './case-file-batch-import.ts';
-import { forgetCachedOrganisations } from '../../platform/organisations/directory.ts';
+import { forgetCachedOrganisations, withOrganisationsChanging } from '../../platform/organisations/directory.ts';
 import { assertPermission } from '../../platform/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit-trail.ts';
 import type { Detention, Organisation } from '../../domain/case-file/schema.ts';
@@ -65,7 +65,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     /** Imports within the caller's transaction (the CLI imports several files, one transaction each). */
     importCaseFile: (tx: DbOrTx, ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => importAndTell(tx, ctx, caseFile),
     /** Imports in a transaction of its own: a file that fails changes nothing. */
-    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => db.transaction((tx) => importAndTell(tx, ctx, caseFile)),
+    importCaseFileAlone: (ctx: ServiceContext, caseFile: unknown): Promise<ImportResult> => withOrganisationsChanging(() => db.transaction((tx) => importAndTell(tx, ctx, caseFile))),
     /**
      * Imports many files in one transaction with a few statements a batch (`aftercare import`), each file
      * wholly in or wholly out as if imported alone: every file's outcome, in order.
@@ -84,11 +84,13 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     /** Adds the organisations the register lacks (matched as an import matches them); returns how many were new. */
     ensureOrganisations: async (ctx: ServiceContext, organisations: Organisation[]): Promise<number> => {
       assertPermission(ctx.actor, 'organisations:manage');
-      return db.transaction(async (tx) => {
-        const { createdIds } = await matchOrganisations(tx, { organisations });
-        for (const id of createdIds) await recordAudit(tx, ctx, { action: 'organisation.create', recordType: 'organisation', recordId: id });
-        return createdIds.length;
-      });
+      return withOrganisationsChanging(() =>
+        db.transaction(async (tx) => {
+          const { createdIds } = await matchOrganisations(tx, { organisations });
+          for (const id of createdIds) await recordAudit(tx, ctx, { action: 'organisation.create', recordType: 'organisation', recordId: id });
+          return createdIds.length;
+        }),
+      );
     },
   };
 }

@@ -6,7 +6,8 @@
  * (docs/performance.md, "Person page: 3 statements").
  *
  * Freshness: a change made through this process's services (reference data load, provider directory, a
- * case-file import creating one) forgets the cache when it is made; an id not held (created on another node)
+ * case-file import creating one) forgets the cache when it is made and again when its transaction has ended
+ * (`withOrganisationsChanging`); an id not held (created on another node)
  * reloads it; a change made on another node shows here within ORGANISATION_CACHE_MS. Visibility never reads
  * this: who may see a case is decided in SQL on the table itself.
  */
@@ -40,6 +41,19 @@ let loadedFor = new WeakMap<object, Loaded>();
 /** Forget every cached list (after a change to organisations). */
 export function forgetCachedOrganisations(): void {
   loadedFor = new WeakMap();
+}
+
+/**
+ * Runs `work`, a transaction that may change organisations, and forgets the cached lists again once it has
+ * ended. Forgetting only where the change is made (inside the transaction) left a gap until the commit, in
+ * which a concurrent page of this process could read the rows as they were and keep them for a minute.
+ */
+export async function withOrganisationsChanging<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    forgetCachedOrganisations();
+  }
 }
 
 async function load(db: DbOrTx): Promise<Loaded> {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit-trail.ts';
-import { forgetCachedOrganisations } from '../../../platform/organisations/directory.ts';
+import { forgetCachedOrganisations, withOrganisationsChanging } from '../../../platform/organisations/directory.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import type { Db, DbOrTx } from '../../../platform/db/client.ts';
 import { ValidationError } from '../../../platform/errors.ts';
@@ -51,11 +51,13 @@ export function createProviderDirectory({ db, cqcApi }: { db: Db; cqcApi: CqcApi
     /** Adds or refreshes every location of a CQC-style file in one transaction. */
     async importLocations(ctx: ServiceContext, locations: ProviderLocation[]): Promise<{ created: number; updated: number }> {
       assertPermission(ctx.actor, 'organisations:manage');
-      return db.transaction(async (tx) => {
-        const counts = { created: 0, updated: 0 };
-        for (const location of locations) counts[await saveLocation(tx, ctx, location, 'csv')] += 1;
-        return counts;
-      });
+      return withOrganisationsChanging(() =>
+        db.transaction(async (tx) => {
+          const counts = { created: 0, updated: 0 };
+          for (const location of locations) counts[await saveLocation(tx, ctx, location, 'csv')] += 1;
+          return counts;
+        }),
+      );
     },
 
     /** Adds or refreshes one location from the CQC API (when a subscription key is configured). */
@@ -71,7 +73,7 @@ export function createProviderDirectory({ db, cqcApi }: { db: Db; cqcApi: CqcApi
         if (error instanceof CqcApiError) throw new ValidationError([{ path: 'locationId', message: error.message }]);
         throw error;
       }
-      return db.transaction((tx) => saveLocation(tx, ctx, location, 'api'));
+      return withOrganisationsChanging(() => db.transaction((tx) => saveLocation(tx, ctx, location, 'api')));
     },
   };
 }

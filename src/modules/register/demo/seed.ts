@@ -13,6 +13,7 @@ import { systemContext, type Role, type ServiceContext } from '../../../platform
 import { generateDemoCaseFiles } from '../../../demo/case-file-generator.ts';
 import { demoOrganisationIds, demoOrganisations } from '../../../demo/organisations.ts';
 import { referenceCaseFile } from '../../../demo/reference-case.ts';
+import { withOrganisationsChanging } from '../../../platform/organisations/directory.ts';
 import { findUserByEmail } from '../../../platform/users/repository.ts';
 import { unstoredSectionsOf } from '../case-references.ts';
 
@@ -82,9 +83,11 @@ export async function seedDemo(services: SeedServices, options: { people?: numbe
     storedSectionsOf(referenceCaseFile(), services.register.storedSections()),
     ...generateDemoCaseFiles({ seed: DEMO_SEED, people: options.people ?? DEMO_PEOPLE, asOf: todayInLondon(now), sections: 'all' }),
   ];
-  await services.db.transaction(async (tx) => {
-    for (const file of files) await services.register.importCaseFile(tx, importContext(file, now), file);
-  });
+  await withOrganisationsChanging(() =>
+    services.db.transaction(async (tx) => {
+      for (const file of files) await services.register.importCaseFile(tx, importContext(file, now), file);
+    }),
+  );
 
   // Give the demo practitioner a caseload, so "allocated to me" shows something on first sign-in.
   const practitioner = userIds.get('practitioner');

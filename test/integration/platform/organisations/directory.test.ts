@@ -2,14 +2,15 @@
  * The organisation directory (src/platform/organisations/directory.ts): what a page is given equals the
  * table; successors are followed; an organisation created since the list was read is found (one reload);
  * a change made through the services is seen at once (they forget the list); a change made behind its back
- * (another node) shows once the list is forgotten or a minute has passed.
+ * (another node) shows once the list is forgotten or a minute has passed; a page that reads the list while a
+ * change is not yet committed does not keep the old rows (they are forgotten again after the commit).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
-import { allOrganisations, forgetCachedOrganisations, organisationsWithSuccessors } from '../../../../src/platform/organisations/directory.ts';
+import { allOrganisations, forgetCachedOrganisations, organisationsWithSuccessors, withOrganisationsChanging } from '../../../../src/platform/organisations/directory.ts';
 import { organisations } from '../../../../src/platform/organisations/tables.ts';
-import { createTestDatabase } from '../../../support/database.ts';
+import { createTestDatabase, usingPostgres } from '../../../support/database.ts';
 
 test('the directory gives the table, follows successors, finds new ids and is forgotten on change', async () => {
   const { db, close } = await createTestDatabase();
@@ -63,3 +64,27 @@ test('a change through the services (loading the reference data) is seen by the 
     await t.close();
   }
 });
+
+test(
+  'a page reading the directory while a change is not yet committed keeps no old copy once it commits',
+  { skip: usingPostgres() ? false : 'PostgreSQL only: on the embedded database the transaction holds the one connection, so no page reads meanwhile' },
+  async () => {
+    const { db, close } = await createTestDatabase();
+    try {
+      await db.insert(organisations).values({ id: 'race-council', name: 'Race Council', kind: 'local_authority', code: 'RACE' });
+      forgetCachedOrganisations();
+      const nameNow = async () => (await organisationsWithSuccessors(db, ['race-council']))[0]?.name;
+      await withOrganisationsChanging(() =>
+        db.transaction(async (tx) => {
+          await tx.update(organisations).set({ name: 'Race Council (renamed)' }).where(eq(organisations.id, 'race-council'));
+          forgetCachedOrganisations(); // where the services forget it: at the change
+          // A concurrent page, on another pooled connection, reads (and caches) the committed rows meanwhile.
+          assert.equal(await nameNow(), 'Race Council');
+        }),
+      );
+      assert.equal(await nameNow(), 'Race Council (renamed)', 'the copy read before the commit is not kept');
+    } finally {
+      await close();
+    }
+  },
+);
