@@ -43,7 +43,8 @@ export const people = pgTable(
     index('people_family_name_idx').on(sql`lower(${t.familyName}) text_pattern_ops`),
     index('people_given_name_idx').on(sql`lower(${t.givenName}) text_pattern_ops`),
     index('people_sort_name_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`, t.id),
-    index('people_created_by_idx').on(t.createdByOrganisationId),
+    // With the id: the visible set's "people it created" is an index-only scan (16 -> 4-7 ms a set at 250,000 people).
+    index('people_created_by_id_idx').on(t.createdByOrganisationId, t.id),
   ],
 );
 
