@@ -41,7 +41,7 @@ function statusField(pid: number, field: string): number | null {
 /**
  * V8 flags of the app process, as docs/operations.md recommends for production: a young generation capped
  * at 8 MB a semi-space (on a machine with much memory V8 otherwise grows it to tens of MB and never gives it
- * back: 274 → 178 MB idle RSS). The old generation's growth (`--heap-growing-percent=100`) is set by
+ * back: 274 → 178 MB idle RSS). The old generation's growth (`--heap-growing-percent=50`) is set by
  * `aftercare serve` itself (src/platform/heap-growth.ts); a flag given here or in BENCH_APP_NODE_FLAGS wins.
  */
 export const APP_NODE_FLAGS = ['--max-semi-space-size=8'];
