@@ -6,8 +6,8 @@
  * MB with a factor of 2, 231–261 MB with 1.5 (docs/performance.md, "App memory under load"). The cost is more
  * frequent major GCs: ~10–20% more CPU a whole-register alerts document at 1.5 than at 2, while the person
  * page ran no slower (311–320 against 292–301 req/s, interleaved). It is a growth rate, not a cap: a large
- * request still gets the heap it needs. `node --heap-growing-percent=N` (0: V8's own factor) overrides it; V8 does not accept the flag in
- * NODE_OPTIONS, and it is read at every GC, so setting it here at start-up works.
+ * request still gets the heap it needs. `node --heap-growing-percent=N` (0: V8's own factor) overrides it;
+ * V8 does not accept the flag in NODE_OPTIONS, and it is read at every GC, so setting it here at start-up works.
  */
 import { setFlagsFromString } from 'node:v8';
 

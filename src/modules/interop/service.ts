@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { CaseFile, Organisation } from '../../domain/case-file/schema.ts';
-import { forgetCachedOrganisations, withOrganisationsChanging } from '../../platform/organisations/directory.ts';
+import { withOrganisationsChanging } from '../../platform/organisations/directory.ts';
 import { isCivilDate, todayInLondon } from '../../domain/calendar/civil-date.ts';
 import { validateOrganisationReference } from '../../domain/interop/reference-data.ts';
 import { parseCsv } from '../../domain/interop/legacy-register/csv.ts';
@@ -120,7 +120,6 @@ export function createInteropService(deps: InteropServiceDeps) {
         }
         const result = { created: toCreate.length, updated, unchanged: list.length - toCreate.length - updated };
         await recordAudit(tx, ctx, { action: 'organisations.load', recordType: 'organisation', after: { ...result } });
-        forgetCachedOrganisations();
         return result;
       }));
     },

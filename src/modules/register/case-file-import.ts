@@ -81,6 +81,7 @@ export async function matchOrganisations(tx: DbOrTx, file: Pick<CaseFile, 'organ
   if (plan.rows.length > 0) {
     await tx.insert(organisations).values(plan.rows);
     if (plan.extRows.length > 0) await tx.insert(organisationExt).values(plan.extRows);
+    // Also here: `importCaseFile` runs inside a caller's own transaction, which may not forget after it.
     forgetCachedOrganisations();
   }
   return { organisationIds: plan.organisationIds, created: plan.rows.length, createdIds: plan.rows.map((row) => row.id) };

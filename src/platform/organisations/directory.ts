@@ -6,9 +6,9 @@
  * (docs/performance.md, "Person page: 3 statements").
  *
  * Freshness: a change made through this process's services (reference data load, provider directory, a
- * case-file import creating one) forgets the cache when it is made and again when its transaction has ended
- * (`withOrganisationsChanging`); an id not held (created on another node)
- * reloads it; a change made on another node shows here within ORGANISATION_CACHE_MS. Visibility never reads
+ * case-file import creating one) forgets the cache once its transaction has ended (`withOrganisationsChanging`:
+ * forgotten earlier, a page could re-read the rows as they were before the commit); an id not held (created on
+ * another node) reloads it; a change made on another node shows here within ORGANISATION_CACHE_MS. Visibility never reads
  * this: who may see a case is decided in SQL on the table itself.
  */
 import { asc } from 'drizzle-orm';
@@ -44,7 +44,7 @@ export function forgetCachedOrganisations(): void {
 }
 
 /**
- * Runs `work`, a transaction that may change organisations, and forgets the cached lists again once it has
+ * Runs `work`, a transaction that may change organisations, and forgets the cached lists once it has
  * ended. Forgetting only where the change is made (inside the transaction) left a gap until the commit, in
  * which a concurrent page of this process could read the rows as they were and keep them for a minute.
  */

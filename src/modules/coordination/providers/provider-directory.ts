@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit-trail.ts';
-import { forgetCachedOrganisations, withOrganisationsChanging } from '../../../platform/organisations/directory.ts';
+import { withOrganisationsChanging } from '../../../platform/organisations/directory.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import type { Db, DbOrTx } from '../../../platform/db/client.ts';
 import { ValidationError } from '../../../platform/errors.ts';
@@ -26,14 +26,12 @@ async function saveLocation(tx: DbOrTx, ctx: ServiceContext, location: ProviderL
   if (existing) {
     if (existing.kind !== 'provider') throw new ValidationError([{ path: 'locationId', message: `${location.locationId} is the code of ${existing.name}, which is not a provider` }]);
     await tx.update(organisations).set({ name: location.name, cqc: location.ratings, updatedAt: ctx.now, version: existing.version + 1 }).where(eq(organisations.id, existing.id));
-    forgetCachedOrganisations();
     await tx.insert(providerLocations).values({ organisationId: existing.id, ...details }).onConflictDoUpdate({ target: providerLocations.organisationId, set: details });
     await recordAudit(tx, ctx, { action: 'organisation.update', recordType: 'organisation', recordId: existing.id, before: { name: existing.name, cqc: existing.cqc }, after: { name: location.name, cqc: location.ratings } });
     return 'updated';
   }
   const id = randomUUID();
   await tx.insert(organisations).values({ id, name: location.name, kind: 'provider', code: location.locationId, nation: 'england', cqc: location.ratings });
-  forgetCachedOrganisations();
   await tx.insert(providerLocations).values({ organisationId: id, ...details });
   await recordAudit(tx, ctx, { action: 'organisation.create', recordType: 'organisation', recordId: id, after: { name: location.name, code: location.locationId, cqc: location.ratings } });
   return 'created';

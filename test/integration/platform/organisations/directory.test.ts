@@ -77,7 +77,7 @@ test(
       await withOrganisationsChanging(() =>
         db.transaction(async (tx) => {
           await tx.update(organisations).set({ name: 'Race Council (renamed)' }).where(eq(organisations.id, 'race-council'));
-          forgetCachedOrganisations(); // where the services forget it: at the change
+          forgetCachedOrganisations(); // forgetting at the change alone is not enough
           // A concurrent page, on another pooled connection, reads (and caches) the committed rows meanwhile.
           assert.equal(await nameNow(), 'Race Council');
         }),
